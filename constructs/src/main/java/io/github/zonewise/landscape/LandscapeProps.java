@@ -1,0 +1,67 @@
+package io.github.zonewise.landscape;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** Properties of a {@link Landscape}. Build with {@link #builder()}. */
+public final class LandscapeProps {
+
+  private final ValidatedLandscape landscape;
+  private final Path manifestsDir;
+
+  private LandscapeProps(Builder b) {
+    this.landscape = Objects.requireNonNull(b.landscape, "landscape is required");
+    this.manifestsDir = b.manifestsDir;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The checked landscape. Required. */
+  public ValidatedLandscape landscape() {
+    return landscape;
+  }
+
+  /** Where the Kubernetes manifests are written, one {@code *.k8s.yaml} per chart. Default {@code dist}. */
+  public Path manifestsDir() {
+    return manifestsDir;
+  }
+
+  /** Builds {@link LandscapeProps}. */
+  public static final class Builder {
+    private ValidatedLandscape landscape;
+    private Path manifestsDir = Path.of("dist");
+
+    private Builder() {
+    }
+
+    /**
+     * The landscape, checked by {@link LandscapeValidator#validate(LandscapeSpec, String)}. Required.
+     *
+     * @param landscape the checked landscape
+     * @return this builder
+     */
+    public Builder landscape(ValidatedLandscape landscape) {
+      this.landscape = landscape;
+      return this;
+    }
+
+    /**
+     * Where manifests go. Default {@code dist} (relative to the working directory).
+     *
+     * @param dir a directory
+     * @return this builder
+     */
+    public Builder manifestsDir(Path dir) {
+      this.manifestsDir = Objects.requireNonNull(dir);
+      return this;
+    }
+
+    /** The props. */
+    public LandscapeProps build() {
+      return new LandscapeProps(this);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.github.zonewise.landscape;
+
+import java.util.List;
+
+/** The rules of the {@code services and nodePools} section(s): checks and defaults. */
+final class WorkloadRules {
+
+  private WorkloadRules() {
+  }
+
+  /**
+   * Checks the section(s) and fills in defaults.
+   *
+   * @param spec     the landscape, earlier sections already checked
+   * @param warnings where warnings go
+   * @return the landscape with the section(s) complete
+   */
+  static LandscapeSpec apply(LandscapeSpec spec, List<String> warnings) {
+    return spec;
+  }
+}
