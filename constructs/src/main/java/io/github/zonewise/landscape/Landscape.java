@@ -37,6 +37,7 @@ public class Landscape extends Construct {
   private final Stack networkStack;
   private final ZonalVpc network;
   private final List<Stack> stacks = new ArrayList<>();
+  private final List<org.cdk8s.Chart> charts = new ArrayList<>();
 
   /**
    * Builds every stack of the landscape.
@@ -65,6 +66,32 @@ public class Landscape extends Construct {
         .karpenterDiscovery(spec.cluster() != null ? clusterName() : null)
         .transitSubnets(false)
         .build()));
+
+    buildInterconnect();
+    buildRegistry();
+    buildKubernetes();
+    buildCluster();
+  }
+
+  /** The {@code interconnect} section: peer VPCs, peering or Transit Gateway, in the network stack. */
+  private void buildInterconnect() {
+  }
+
+  /** The {@code registry} section: the registry stack. */
+  private void buildRegistry() {
+  }
+
+  /** The {@code services} and {@code nodePools} sections: the cdk8s charts ({@link #charts()}). */
+  private void buildKubernetes() {
+  }
+
+  /** The {@code cluster} section: the cluster stack, applying {@link #charts()} unless manifests are GitOps. */
+  private void buildCluster() {
+  }
+
+  /** The Kubernetes charts of the landscape, in the order they are applied. */
+  public List<org.cdk8s.Chart> charts() {
+    return Collections.unmodifiableList(charts);
   }
 
   /**
@@ -80,7 +107,7 @@ public class Landscape extends Construct {
     Stack stack = new Stack(this, id, StackProps.builder()
         .stackName(spec.name() + "-" + concern)
         .description("Zonewise landscape " + spec.name() + ": " + description)
-        .env(Environment.builder().region(spec.region()).build())
+        .env(Environment.builder().account(spec.account()).region(spec.region()).build())
         .build());
     stacks.add(stack);
     return stack;

@@ -47,7 +47,12 @@ public final class LandscapeValidator {
       warnings.add("availabilityZones: one AZ (singleAz: true) has no high availability: an AZ outage stops every service");
     }
 
-    LandscapeSpec spec = new LandscapeSpec(name, region, zones, singleAz, network(raw.network()),
+    String account = raw.account();
+    if (account != null && !account.matches("\\d{12}")) {
+      throw new LandscapeException("account", account, "is not an AWS account id; write its 12 digits, e.g. '123456789012'"
+          + " (quoted, so YAML keeps leading zeros)");
+    }
+    LandscapeSpec spec = new LandscapeSpec(name, region, account, zones, singleAz, network(raw.network()),
         raw.interconnect(), raw.registry(), raw.cluster(), raw.services(), raw.nodePools(), raw.traffic(),
         raw.prices());
     spec = InterconnectRules.apply(spec, warnings);
