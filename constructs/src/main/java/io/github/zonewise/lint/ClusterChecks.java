@@ -1,0 +1,49 @@
+package io.github.zonewise.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+
+/** The EKS cluster rules: private endpoint access, version in standard support. */
+final class ClusterChecks {
+
+  /** aws-cdk-lib's {@code aws-eks} (v1) cluster resource, whose {@code Config} is the CreateCluster request. */
+  static final String CDK_EKS_CLUSTER = "Custom::AWSCDK-EKS-Cluster";
+
+  private ClusterChecks() {
+  }
+
+  /** ZW-EKS1, on {@code AWS::EKS::Cluster} and {@code Custom::AWSCDK-EKS-Cluster}: private endpoint access is on. */
+  static Outcome privateEndpoint(ResourceView cluster) {
+    JsonNode value = cluster.type().equals(CDK_EKS_CLUSTER)
+        ? cluster.prop("Config").path("resourcesVpcConfig").path("endpointPrivateAccess")
+        : cluster.prop("ResourcesVpcConfig").path("EndpointPrivateAccess");
+    Boolean on = Intrinsics.bool(value, false);
+    if (on == null) {
+      return Outcome.NOT_APPLICABLE;
+    }
+    return Outcome.of(on, value.isMissingNode()
+        ? "EndpointPrivateAccess is not set (CloudFormation's default: false)"
+        : "EndpointPrivateAccess is false");
+  }
+
+  /** ZW-EKS2, on {@code AWS::EKS::Cluster} and {@code Custom::AWSCDK-EKS-Cluster}: the version is in standard support. */
+  static Outcome standardSupport(ResourceView cluster, LocalDate day) {
+    boolean cdk = cluster.type().equals(CDK_EKS_CLUSTER);
+    String version = (cdk ? cluster.prop("Config").path("version") : cluster.prop("Version")).asText(null);
+    if (!EksVersions.isVersion(version)) {
+      return Outcome.NOT_APPLICABLE;   // not set (EKS takes its newest) or a token
+    }
+    String supportType = cdk ? "" : cluster.prop("UpgradePolicy").path("SupportType").asText("");
+    if (supportType.equalsIgnoreCase("STANDARD")) {
+      return Outcome.COMPLIANT;   // EKS upgrades it at the end of standard support instead of billing extended
+    }
+    if (!EksVersions.pastStandard(version, day)) {
+      return Outcome.COMPLIANT;
+    }
+    LocalDate end = EksVersions.endOfStandard(version);
+    return Outcome.nonCompliant("Kubernetes " + version
+        + (end != null ? " left standard support on " + end : " is older than every version EKS supports")
+        + " (as of " + day + "); versions in standard support: " + String.join(", ", EksVersions.inStandard(day))
+        + " and newer");
+  }
+}

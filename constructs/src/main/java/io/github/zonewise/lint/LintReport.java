@@ -1,0 +1,34 @@
+package io.github.zonewise.lint;
+
+import java.util.List;
+
+/**
+ * What the checker found.
+ *
+ * @param findings      the unsuppressed findings, in input order
+ * @param suppressed    the findings a cdk-nag suppression covers
+ * @param notes         what could not be checked, and why
+ * @param templates     how many templates were read
+ * @param resources     how many resources they hold
+ * @param manifestFiles how many manifest files were read
+ * @param objects       how many Kubernetes objects were checked (files and applied manifests)
+ */
+public record LintReport(List<Finding> findings, List<Finding> suppressed, List<String> notes,
+    int templates, int resources, int manifestFiles, int objects) {
+
+  public LintReport {
+    findings = List.copyOf(findings);
+    suppressed = List.copyOf(suppressed);
+    notes = List.copyOf(notes);
+  }
+
+  /** The unsuppressed findings of errors. */
+  public long errors() {
+    return findings.stream().filter(f -> f.rule().level() == Level.ERROR).count();
+  }
+
+  /** The unsuppressed findings of warnings. */
+  public long warnings() {
+    return findings.stream().filter(f -> f.rule().level() == Level.WARNING).count();
+  }
+}
