@@ -9,6 +9,7 @@ import io.github.zonewise.landscape.LandscapeReader;
 import io.github.zonewise.landscape.LandscapeSpec;
 import io.github.zonewise.landscape.LandscapeValidator;
 import io.github.zonewise.landscape.ValidatedLandscape;
+import io.github.zonewise.lint.ZonewiseCostChecks;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,6 +108,7 @@ public final class LandscapeApp {
     Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
         .landscape(checked).manifestsDir(dist).build());
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+    Aspects.of(app).add(new ZonewiseCostChecks(NagPackProps.builder().verbose(true).build()));
     CloudAssembly assembly = app.synth();
     List<Path> written = landscape.writeManifests();
     out.println("zonewise: " + landscape.stacks().size() + " stacks written to " + assembly.getDirectory() + " ("

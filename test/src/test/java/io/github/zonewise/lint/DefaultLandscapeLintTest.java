@@ -1,0 +1,61 @@
+package io.github.zonewise.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.zonewise.test.Synth;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+
+/** Zonewise's own default landscape passes its own cost lint, in both forms, with no finding. */
+class DefaultLandscapeLintTest {
+
+  static Synth.Synthesized synth;
+  static NaiveAppLintTest.Run cli;
+
+  @BeforeAll
+  static void synthesize() {
+    synth = Synth.defaultLandscape();
+    List<String> args = new ArrayList<>(List.of("lint", synth.outdir().toString()));
+    if (Files.isDirectory(synth.dist())) {
+      args.addAll(List.of("--manifests", synth.dist().toString()));
+    }
+    cli = NaiveAppLintTest.lint(args.toArray(String[]::new));
+  }
+
+  @Test
+  void nagPackAnnotatesNothingOnAnyStack() {
+    for (Stack stack : synth.landscape().stacks()) {
+      Annotations annotations = Annotations.fromStack(stack);
+      assertThat(annotations.findError("*", Match.stringLikeRegexp(".*ZW-.*"))).as(stack.getStackName()).isEmpty();
+      assertThat(annotations.findWarning("*", Match.stringLikeRegexp(".*ZW-.*"))).as(stack.getStackName()).isEmpty();
+    }
+  }
+
+  @Test
+  void commandLineFindsNothingAndExitsZero() {
+    assertThat(cli.code()).as(cli.out() + cli.err()).isZero();
+    assertThat(cli.lines()).noneMatch(l -> l.startsWith("error ") || l.startsWith("warning "));
+    int stacks = synth.landscape().stacks().size();
+    assertThat(cli.lines()).last().asString().startsWith("zonewise lint: 0 errors, 0 warnings in "
+        + stacks + (stacks == 1 ? " template " : " templates "));
+  }
+
+  @Test
+  void nagReportOfTheNetworkStackListsTheRulesItApplied() throws IOException {
+    List<String> report = Files.readAllLines(synth.outdir().resolve("ZW-shop-network-NagReport.csv"));
+    for (String zone : List.of("A", "B", "C")) {
+      assertThat(report).contains("\"ZW-NAT1\",\"shop/Network/Vpc/Private" + zone + "/Subnet\",\"Compliant\",\"N/A\","
+          + "\"Error\",\"" + CostRules.NAT1.info() + "\"");
+    }
+    assertThat(report).anyMatch(l -> l.startsWith("\"ZW-VPCE1\",\"shop/Network/Vpc/Resource\",\"Compliant\""));
+    assertThat(report).anyMatch(l -> l.startsWith("\"ZW-VPCE3\",\"shop/Network/Vpc/InterfaceEksAuthEndpoint\",\"Compliant\""));
+    assertThat(report).noneMatch(l -> l.contains("Non-Compliant"));
+  }
+}
