@@ -45,6 +45,7 @@ import software.amazon.awscdk.services.eks_v2.KubernetesVersion;
 class NaiveAppLintTest {
 
   static final String DAY = "2026-11-27";
+  static final LocalDate DAY_AS_DATE = LocalDate.parse(DAY);
   static final String LEGACY_REASON = "legacy is retired next quarter; its callers are in one zone";
 
   static Path cdkOut;
