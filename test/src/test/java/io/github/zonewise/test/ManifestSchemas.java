@@ -71,7 +71,7 @@ public final class ManifestSchemas {
         String kind = doc.path("spec").path("names").path("kind").asString();
         for (JsonNode version : doc.path("spec").path("versions")) {
           if (version.path("served").asBoolean()) {
-            ObjectNode schema = version.path("schema").path("openAPIV3Schema").deepCopy();
+            ObjectNode schema = (ObjectNode) version.path("schema").path("openAPIV3Schema").deepCopy();
             strict(schema);
             ((ObjectNode) schema.get("properties")).set("metadata",
                 JsonNodeFactory.instance.objectNode().put("$ref", "#/definitions/" + OBJECT_META));
@@ -115,8 +115,6 @@ public final class ManifestSchemas {
           validate(doc).forEach(p -> problems.add(file.getFileName() + ": " + p));
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return problems;
   }
@@ -163,7 +161,7 @@ public final class ManifestSchemas {
       ArrayNode allOf = root.putArray("allOf");
       allOf.addObject().put("$ref", "#/definitions/" + definitionByKind.get(key));
     } else if (crdByKind.containsKey(key)) {
-      root = crdByKind.get(key).deepCopy();
+      root = (ObjectNode) crdByKind.get(key).deepCopy();
     } else {
       return null;
     }
