@@ -30,7 +30,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * So every object schema with {@code properties} gets {@code additionalProperties: false} unless
  * it declares {@code additionalProperties} itself or {@code x-kubernetes-preserve-unknown-fields};
  * int-or-string schemas have no properties and are left alone. A CRD object's {@code metadata} is
- * checked against the Kubernetes {@code ObjectMeta}. The directory comes from the system property
+ * checked against the Kubernetes {@code ObjectMeta}; {@code apiVersion} and {@code kind}, which
+ * the API server adds to every CRD schema, are allowed at its root. The directory comes from the system property
  * {@code zonewise.schemas} (set by surefire), else {@code ../../shared/schemas} from the module.
  */
 public final class ManifestSchemas {
@@ -73,8 +74,10 @@ public final class ManifestSchemas {
           if (version.path("served").asBoolean()) {
             ObjectNode schema = (ObjectNode) version.path("schema").path("openAPIV3Schema").deepCopy();
             strict(schema);
-            ((ObjectNode) schema.get("properties")).set("metadata",
-                JsonNodeFactory.instance.objectNode().put("$ref", "#/definitions/" + OBJECT_META));
+            ObjectNode properties = (ObjectNode) schema.get("properties");
+            properties.set("apiVersion", JsonNodeFactory.instance.objectNode().put("type", "string"));
+            properties.set("kind", JsonNodeFactory.instance.objectNode().put("type", "string"));
+            properties.set("metadata", JsonNodeFactory.instance.objectNode().put("$ref", "#/definitions/" + OBJECT_META));
             crdByKind.put(key(group, version.path("name").asString(), kind), schema);
           }
         }

@@ -85,4 +85,27 @@ class ManifestSchemasTest {
         """)).containsExactly("Provisioner default: no schema for karpenter.sh/v1alpha5 Provisioner in Kubernetes 1.35"
         + " or the CRDs");
   }
+
+  private static final String DESTINATION_RULE = """
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: orders, namespace: ecommerce}
+      spec:
+        host: orders.ecommerce.svc.cluster.local
+        trafficPolicy:
+          loadBalancer:
+            localityLbSetting:
+              %s: [{from: eu-west-1/eu-west-1a/*, to: {"eu-west-1/eu-west-1a/*": 100}}]
+      """;
+
+  @Test
+  void validDestinationRuleIsAccepted() {
+    assertThat(SCHEMAS.validateText(DESTINATION_RULE.formatted("distribute"))).isEmpty();
+  }
+
+  @Test
+  void misspeltIstioFieldIsRejected() {
+    assertThat(SCHEMAS.validateText(DESTINATION_RULE.formatted("distribution"))).singleElement().asString()
+        .contains("DestinationRule orders").contains("distribution");
+  }
 }
