@@ -30,7 +30,9 @@ import software.constructs.Construct;
  * <ul>
  *   <li>{@code Network} ({@code <name>-network}): the {@link ZonalVpc} and the interconnect to peer VPCs;</li>
  *   <li>{@code Registry} ({@code <name>-registry}), when the landscape has a {@code registry}: ECR
- *       repositories and their cross-region replication;</li>
+ *       repositories and their cross-region replication; and per {@code registry.replicateTo} region
+ *       {@code Registry-<region>} ({@code <name>-registry-<region>}, in that region): the same
+ *       repositories, which receive the replicas;</li>
  *   <li>{@code Cluster} ({@code <name>-cluster}), when the landscape has a {@code cluster}: EKS and its
  *       controllers, applying the Kubernetes manifests unless they are left to GitOps.</li>
  * </ul>
