@@ -120,6 +120,7 @@ public final class LandscapeApp {
     Path dist = Path.of(manifests == null ? "dist" : String.valueOf(manifests));
     Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
         .landscape(checked).manifestsDir(dist).build());
+    landscape.interconnectDecision().ifPresent(d -> out.println("zonewise: " + d.line()));
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     CloudAssembly assembly = app.synth();
     List<Path> written = landscape.writeManifests();
