@@ -59,10 +59,23 @@ public final class LandscapeApp {
       return result == null ? 1 : 0;
     } catch (LandscapeException e) {
       out.println("zonewise: error: " + e.getMessage());
+      removeIfEmpty(Path.of(app.getOutdir()));
       return 1;
     } catch (JsiiException e) {
       out.println("zonewise: error: " + firstLine(e.getMessage()));
+      removeIfEmpty(Path.of(app.getOutdir()));
       return 1;
+    }
+  }
+
+  /** A failed run leaves no trace: the empty output directory the app created is removed. */
+  private static void removeIfEmpty(Path dir) {
+    try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+      if (entries.findAny().isEmpty()) {
+        java.nio.file.Files.delete(dir);
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not there, or not empty: nothing to clean
     }
   }
 
@@ -99,7 +112,8 @@ public final class LandscapeApp {
     ValidatedLandscape checked = LandscapeValidator.validate(spec, source);
     LandscapeSpec s = checked.spec();
     out.println("zonewise: landscape '" + s.name() + "' read from " + source + " and validated ("
-        + s.region() + ", " + s.availabilityZones().size() + " AZs, " + s.services().size() + " services)");
+        + s.region() + ", " + s.availabilityZones().size() + " AZs, "
+        + (s.services() == null ? 0 : s.services().size()) + " services)");
     for (String warning : checked.warnings()) {
       out.println("zonewise: warning: " + warning);
     }
@@ -107,6 +121,7 @@ public final class LandscapeApp {
     Path dist = Path.of(manifests == null ? "dist" : String.valueOf(manifests));
     Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
         .landscape(checked).manifestsDir(dist).build());
+    landscape.interconnectDecision().ifPresent(d -> out.println("zonewise: " + d.line()));
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     Aspects.of(app).add(new ZonewiseCostChecks(NagPackProps.builder().verbose(true).build()));
     CloudAssembly assembly = app.synth();

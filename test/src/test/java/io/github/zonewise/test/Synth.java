@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.assertions.Annotations;
-import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 
 /**
  * Synthesizes a landscape exactly as the app does ({@link LandscapeApp#synth}), into a fresh
@@ -31,13 +30,19 @@ public final class Synth {
   private Synth() {
   }
 
+  private static Synthesized defaultLandscape;
+
   /**
-   * The embedded default landscape.
+   * The embedded default landscape, synthesized once per test JVM and shared by every test class
+   * (treat it as read-only).
    *
    * @return what the app produces for it
    */
-  public static Synthesized defaultLandscape() {
-    return run(null);
+  public static synchronized Synthesized defaultLandscape() {
+    if (defaultLandscape == null) {
+      defaultLandscape = run(null);
+    }
+    return defaultLandscape;
   }
 
   /**
@@ -137,11 +142,14 @@ public final class Synth {
      * @return the findings
      */
     public List<String> nagFindings(String concern, boolean errors) {
-      Annotations annotations = Annotations.fromStack(stack(concern));
-      var found = errors
-          ? annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))
-          : annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
-      return found.stream().map(m -> String.valueOf(m.getEntry().getData()).split("\n")[0] + " @ " + m.getId()).toList();
+      // read the messages of the assembly already written: Annotations.fromStack would synthesize the app
+      // again (force), which runs cdk-nag again and appends to the NagReport files of this synth
+      SynthesisMessageLevel level = errors ? SynthesisMessageLevel.ERROR : SynthesisMessageLevel.WARNING;
+      return assembly.getStackArtifact(stack(concern).getArtifactId()).getMessages().stream()
+          .filter(m -> m.getLevel() == level)
+          .filter(m -> String.valueOf(m.getEntry().getData()).startsWith("AwsSolutions-"))
+          .map(m -> String.valueOf(m.getEntry().getData()).split("\n")[0] + " @ " + m.getId())
+          .toList();
     }
   }
 }
