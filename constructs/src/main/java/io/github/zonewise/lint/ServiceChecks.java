@@ -22,9 +22,13 @@ final class ServiceChecks {
   private ServiceChecks() {
   }
 
-  /** ZW-SVC1: a Service that kube-proxy routes has a zonal routing mode. */
+  /**
+   * ZW-SVC1: a Service that kube-proxy routes has a zonal routing mode. Not applicable to a
+   * LoadBalancer Service whose load balancer targets pod IPs: its traffic does not pass kube-proxy
+   * (ZW-LB2 covers its zones).
+   */
   static Outcome zonalRouting(KubernetesObject o, KubernetesScope scope) {
-    if (!isRoutedService(o)) {
+    if (!isRoutedService(o) || ipTargets(o, scope).compliant()) {
       return Outcome.NOT_APPLICABLE;
     }
     JsonNode spec = o.spec();

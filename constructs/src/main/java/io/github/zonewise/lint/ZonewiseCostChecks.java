@@ -84,6 +84,10 @@ public class ZonewiseCostChecks extends NagPack {
 
   @Override
   public void visit(IConstruct node) {
+    if (node instanceof Stack stack) {
+      stacks.remove(stack);   // a new aspect pass (a synth again): render the stack again
+      return;
+    }
     if (!(node instanceof CfnResource resource) || !evaluator.relevant(typeOf(resource))) {
       return;
     }

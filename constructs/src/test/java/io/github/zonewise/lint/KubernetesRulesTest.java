@@ -50,6 +50,11 @@ class KubernetesRulesTest {
     }
 
     @Test
+    void notApplicableToALoadBalancerServiceThatTargetsPodIps() {
+      assertThat(LOAD_BALANCERS.check(CostRules.SVC1, "Service", "nlb-ip-only").applicable()).isFalse();
+    }
+
+    @Test
     void notApplicableToHeadlessExternalNameAndSelectorlessServices() {
       assertThat(SERVICES.check(CostRules.SVC1, "Service", "cassandra").applicable()).isFalse();
       assertThat(SERVICES.check(CostRules.SVC1, "Service", "payments-api").applicable()).isFalse();

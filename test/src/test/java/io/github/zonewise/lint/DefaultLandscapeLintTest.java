@@ -10,8 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.assertions.Annotations;
-import software.amazon.awscdk.assertions.Match;
 
 /** Zonewise's own default landscape passes its own cost lint, in both forms, with no finding. */
 class DefaultLandscapeLintTest {
@@ -31,10 +29,11 @@ class DefaultLandscapeLintTest {
 
   @Test
   void nagPackAnnotatesNothingOnAnyStack() {
+    // the messages of the written assembly (Annotations.fromStack would synthesize the shared app again)
     for (Stack stack : synth.landscape().stacks()) {
-      Annotations annotations = Annotations.fromStack(stack);
-      assertThat(annotations.findError("*", Match.stringLikeRegexp(".*ZW-.*"))).as(stack.getStackName()).isEmpty();
-      assertThat(annotations.findWarning("*", Match.stringLikeRegexp(".*ZW-.*"))).as(stack.getStackName()).isEmpty();
+      assertThat(synth.assembly().getStackArtifact(stack.getArtifactId()).getMessages())
+          .as(stack.getStackName())
+          .noneMatch(m -> String.valueOf(m.getEntry().getData()).contains("ZW-"));
     }
   }
 
