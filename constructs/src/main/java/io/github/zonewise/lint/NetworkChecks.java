@@ -78,11 +78,11 @@ final class NetworkChecks {
       }
     });
     String what = service.equals("s3") ? "S3" : "DynamoDB";
-    return Outcome.of(missing.isEmpty(), (missing.size() == natTables.size()
-        ? "no " + what + " gateway endpoint; "
-        : "the " + what + " gateway endpoint misses ")
-        + "route table" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
-        + " route" + (missing.size() == 1 ? "s" : "") + " to a NAT gateway");
+    String tables = "route table" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+        + " route" + (missing.size() == 1 ? "s" : "") + " to a NAT gateway";
+    return Outcome.of(missing.isEmpty(), covered.isEmpty()
+        ? "no " + what + " gateway endpoint; " + tables
+        : tables + " without the " + what + " gateway endpoint");
   }
 
   /** ZW-VPCE3, on {@code AWS::EC2::VPCEndpoint}: an interface endpoint has a subnet in every AZ with private subnets. */
@@ -116,13 +116,13 @@ final class NetworkChecks {
     }
     List<String> missing = new ArrayList<>();
     for (Zone zone : privateZones.keySet()) {
-      Boolean found = false;
+      boolean found = false;
       for (Zone z : endpointZones) {
         Boolean same = zone.sameAs(z);
         if (same == null) {
           return Outcome.NOT_APPLICABLE;
         }
-        found = found || same;
+        found |= same;
       }
       if (!found) {
         missing.add(zone + " (private subnet " + privateZones.get(zone) + ")");

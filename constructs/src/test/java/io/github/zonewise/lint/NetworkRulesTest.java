@@ -182,7 +182,7 @@ class NetworkRulesTest {
     @Test
     void nonCompliant2GatewayEndpointOnSomePrivateRouteTablesOnly() {
       assertThat(app.check(CostRules.VPCE1, "Partial", "Vpc").details()).containsExactly(
-          "the S3 gateway endpoint misses route table Vpc/PrivateSubnet3/RouteTable routes to a NAT gateway");
+          "route table Vpc/PrivateSubnet3/RouteTable routes to a NAT gateway without the S3 gateway endpoint");
     }
 
     @Test
