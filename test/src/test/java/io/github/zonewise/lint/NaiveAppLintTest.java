@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
@@ -86,6 +87,13 @@ class NaiveAppLintTest {
         "service.beta.kubernetes.io/aws-load-balancer-additional-resource-tags", "cluster=" + cluster.getClusterName()),
         Map.of("type", "LoadBalancer")));
 
+    CfnParameter replicas = CfnParameter.Builder.create(stack, "Replicas").type("Number").defaultValue(3).build();
+    cluster.addManifest("Scaled", Map.of("apiVersion", "apps/v1", "kind", "Deployment",
+        "metadata", Map.of("name", "scaled", "namespace", "shop"),
+        "spec", Map.of("replicas", replicas.getValueAsNumber(), "selector", Map.of("matchLabels", Map.of("app", "scaled")),
+            "template", Map.of("metadata", Map.of("labels", Map.of("app", "scaled")),
+                "spec", Map.of("containers", List.of(Map.of("name", "scaled", "image", "scaled:1.0")))))));
+
     Aspects.of(app).add(new ZonewiseCostChecks(NagPackProps.builder().build(), LocalDate.parse(DAY)));
     assembly = app.synth();
     cli = lint("lint", cdkOut.toString(), "--date", DAY, "--show-suppressed");
@@ -129,6 +137,7 @@ class NaiveAppLintTest {
     assertThat(cli.code()).isEqualTo(1);
     assertThat(cli.lines()).last().isEqualTo("zonewise lint: 7 errors, 1 warning (1 suppressed) in 1 template ("
         + countResources() + " resources) and 0 manifest files (3 Kubernetes objects)");
+    assertThat(cli.err()).isEmpty();
   }
 
   @Test
@@ -147,6 +156,24 @@ class NaiveAppLintTest {
         + "A LoadBalancer Service or ALB Ingress sends traffic to instance targets.\n  found: the AWS Load Balancer "
         + "Controller's NLB without service.beta.kubernetes.io/aws-load-balancer-nlb-target-type (default: instance)");
     assertThat(cli.out()).doesNotContain("note: Naive/Cluster/manifest-Web");
+  }
+
+  @Test
+  void commandLineSaysWhichManifestItCannotRead() {
+    assertThat(cli.lines()).contains("note: Naive/Cluster/manifest-Scaled/Resource/Default: its Manifest is an "
+        + "Fn::Join with deploy-time values outside JSON strings; its Kubernetes objects are not checked");
+  }
+
+  @Test
+  void nagPackReportsTheManifestItCannotReadAsValidationFailures() {
+    List<String> failures = assembly.getStackByName("Naive").getMessages().stream()
+        .filter(m -> m.getId().equals("/Naive/Cluster/manifest-Scaled/Resource/Default"))
+        .map(m -> String.valueOf(m.getEntry().getData()))
+        .filter(t -> t.startsWith("CdkNagValidationFailure[ZW-"))
+        .map(t -> t.substring(0, t.indexOf(']') + 1))
+        .toList();
+    assertThat(failures).containsExactlyElementsOf(CostRules.all().stream().filter(CostRule::checksKubernetes)
+        .map(r -> "CdkNagValidationFailure[" + r.id() + "]").toList());
   }
 
   @Test
