@@ -1,11 +1,17 @@
 package io.github.zonewise.landscape;
 
+import io.github.zonewise.cluster.ClusterEndpoint;
+import io.github.zonewise.cluster.ServiceMesh;
+import io.github.zonewise.cluster.SystemNodes;
+import io.github.zonewise.cluster.ZonalCluster;
+import io.github.zonewise.cluster.ZonalClusterProps;
 import io.github.zonewise.network.NatStrategy;
 import io.github.zonewise.network.ZonalVpc;
 import io.github.zonewise.network.ZonalVpcProps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
@@ -38,6 +44,8 @@ public class Landscape extends Construct {
   private final ZonalVpc network;
   private final List<Stack> stacks = new ArrayList<>();
   private final List<org.cdk8s.Chart> charts = new ArrayList<>();
+  private Stack clusterStack;
+  private ZonalCluster cluster;
 
   /**
    * Builds every stack of the landscape.
@@ -87,6 +95,31 @@ public class Landscape extends Construct {
 
   /** The {@code cluster} section: the cluster stack, applying {@link #charts()} unless manifests are GitOps. */
   private void buildCluster() {
+    ClusterSpec c = landscape.spec().cluster();
+    if (c == null) {
+      return;
+    }
+    this.clusterStack = stack("Cluster", "cluster", "the EKS cluster and its controllers (AWS Load Balancer"
+        + " Controller, Karpenter" + ("istio".equals(c.mesh()) ? ", Istio" : "") + ")");
+    this.cluster = guard("cluster", () -> new ZonalCluster(clusterStack, "Cluster", ZonalClusterProps.builder()
+        .clusterName(clusterName())
+        .version(c.version())
+        .vpc(network.vpc())
+        .endpoint(ClusterEndpoint.of(c.endpoint(), c.publicCidrs()).orElseThrow())
+        .systemNodes(new SystemNodes(c.systemNodes().instanceType(), c.systemNodes().perAz()))
+        .mesh(ServiceMesh.of(c.mesh()).orElseThrow())
+        .charts("gitops".equals(c.manifests()) ? List.of() : charts)
+        .build()));
+  }
+
+  /** The cluster stack ({@code <name>-cluster}), when the landscape has a {@code cluster}. */
+  public Optional<Stack> clusterStack() {
+    return Optional.ofNullable(clusterStack);
+  }
+
+  /** The EKS cluster and its controllers, when the landscape has a {@code cluster}. */
+  public Optional<ZonalCluster> cluster() {
+    return Optional.ofNullable(cluster);
   }
 
   /** The Kubernetes charts of the landscape, in the order they are applied. */
