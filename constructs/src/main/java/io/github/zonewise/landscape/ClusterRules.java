@@ -80,16 +80,11 @@ final class ClusterRules {
     Support support = entry.map(v -> v.supportOn(today)).orElse(Support.ENDED);
     if (support == Support.NOT_YET_RELEASED || support == Support.ENDED) {
       List<String> offered = KubernetesVersions.offeredOn(today);
-      String hint = "";
-      if (entry.isEmpty() && version.matches("\\d+\\.\\d") && offered.contains(version + "0")) {
-        hint = " (YAML reads an unquoted 1." + version.substring(2) + "0 as the number " + version
-            + "; quote it: \"" + version + "0\")";
-      }
       String why = entry.isEmpty() ? "is not a Kubernetes version EKS offers"
           : support == Support.ENDED ? "is past the end of EKS extended support (" + entry.get().endOfExtendedSupport()
               + "): EKS no longer creates clusters of it"
           : "is not released on EKS yet (EKS release " + entry.get().eksRelease() + ")";
-      throw new LandscapeException("cluster.version", version, why + hint + "; use one of " + offered
+      throw new LandscapeException("cluster.version", version, why + "; use one of " + offered
           + " (standard support on " + today + ": " + KubernetesVersions.standardOn(today) + ")");
     }
     EksVersion v = entry.orElseThrow();
