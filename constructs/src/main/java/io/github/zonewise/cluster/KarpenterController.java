@@ -15,8 +15,6 @@ import software.amazon.awscdk.services.eks_v2.AccessEntry;
 import software.amazon.awscdk.services.eks_v2.AccessEntryType;
 import software.amazon.awscdk.services.eks_v2.Cluster;
 import software.amazon.awscdk.services.eks_v2.HelmChart;
-import software.amazon.awscdk.services.eks_v2.IdentityType;
-import software.amazon.awscdk.services.eks_v2.ServiceAccount;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.SqsQueue;
@@ -62,7 +60,7 @@ public final class KarpenterController extends Construct {
 
   private final Role nodeRole;
   private final Queue interruptionQueue;
-  private final ServiceAccount serviceAccount;
+  private final PodIdentity podIdentity;
   private final HelmChart chart;
 
   /**
@@ -121,16 +119,11 @@ public final class KarpenterController extends Construct {
 
     tagClusterSecurityGroup(cluster, clusterName, partition, region, account);
 
-    this.serviceAccount = ServiceAccount.Builder.create(this, "ServiceAccount")
-        .cluster(cluster)
-        .name(KarpenterNames.SERVICE_ACCOUNT)
-        .namespace(KarpenterNames.NAMESPACE)
-        .identityType(IdentityType.POD_IDENTITY)
-        .build();
+    this.podIdentity = new PodIdentity(this, "PodIdentity", cluster, KarpenterNames.NAMESPACE, KarpenterNames.SERVICE_ACCOUNT);
     Policy policy = Policy.Builder.create(this, "ControllerPolicy")
         .document(PolicyDocument.fromJson(controllerPolicy(clusterName, partition, region, account,
             nodeRole.getRoleArn(), interruptionQueue.getQueueArn())))
-        .roles(List.of(serviceAccount.getRole()))
+        .roles(List.of(podIdentity.role()))
         .build();
     NagSuppressions.addResourceSuppressions(policy, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
         .reason("Karpenter's reference controller policy (release 1.14): instance, fleet, launch-template and"
@@ -153,9 +146,9 @@ public final class KarpenterController extends Construct {
             "settings", JsonObjects.of(
                 "clusterName", clusterName,
                 "interruptionQueue", interruptionQueue.getQueueName()),
-            "serviceAccount", JsonObjects.of("create", false, "name", KarpenterNames.SERVICE_ACCOUNT)))
+            "serviceAccount", JsonObjects.of("create", true, "name", KarpenterNames.SERVICE_ACCOUNT)))
         .build();
-    chart.getNode().addDependency(serviceAccount, policy);
+    chart.getNode().addDependency(podIdentity, policy);
     capacity.forEach(c -> chart.getNode().addDependency(c));
   }
 
@@ -298,9 +291,9 @@ public final class KarpenterController extends Construct {
     return interruptionQueue;
   }
 
-  /** The controller's service account; its role is the controller role. */
-  public ServiceAccount serviceAccount() {
-    return serviceAccount;
+  /** The controller's EKS Pod Identity: its role is the controller role. */
+  public PodIdentity podIdentity() {
+    return podIdentity;
   }
 
   /** The Helm release. */

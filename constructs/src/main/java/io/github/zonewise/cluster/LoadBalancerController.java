@@ -15,8 +15,6 @@ import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.eks_v2.Cluster;
 import software.amazon.awscdk.services.eks_v2.HelmChart;
-import software.amazon.awscdk.services.eks_v2.IdentityType;
-import software.amazon.awscdk.services.eks_v2.ServiceAccount;
 import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.constructs.Construct;
@@ -50,7 +48,7 @@ public final class LoadBalancerController extends Construct {
 
   private static final String POLICY_RESOURCE = "load-balancer-controller-iam-policy-" + APP_VERSION + ".json";
 
-  private final ServiceAccount serviceAccount;
+  private final PodIdentity podIdentity;
   private final HelmChart chart;
 
   /**
@@ -64,15 +62,10 @@ public final class LoadBalancerController extends Construct {
    */
   LoadBalancerController(Construct scope, String id, Cluster cluster, String clusterName, List<IDependable> capacity) {
     super(scope, id);
-    this.serviceAccount = ServiceAccount.Builder.create(this, "ServiceAccount")
-        .cluster(cluster)
-        .name(SERVICE_ACCOUNT)
-        .namespace("kube-system")
-        .identityType(IdentityType.POD_IDENTITY)
-        .build();
+    this.podIdentity = new PodIdentity(this, "PodIdentity", cluster, "kube-system", SERVICE_ACCOUNT);
     Policy policy = Policy.Builder.create(this, "ControllerPolicy")
         .document(PolicyDocument.fromJson(policy()))
-        .roles(List.of(serviceAccount.getRole()))
+        .roles(List.of(podIdentity.role()))
         .build();
     NagSuppressions.addResourceSuppressions(policy, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
         .reason("The AWS Load Balancer Controller's own IAM policy for " + APP_VERSION + ": load balancers, target"
@@ -95,9 +88,9 @@ public final class LoadBalancerController extends Construct {
             "clusterName", clusterName,
             "region", Aws.REGION,
             "vpcId", cluster.getVpc().getVpcId(),
-            "serviceAccount", JsonObjects.of("create", false, "name", SERVICE_ACCOUNT)))
+            "serviceAccount", JsonObjects.of("create", true, "name", SERVICE_ACCOUNT)))
         .build();
-    chart.getNode().addDependency(serviceAccount, policy);
+    chart.getNode().addDependency(podIdentity, policy);
     capacity.forEach(c -> chart.getNode().addDependency(c));
   }
 
@@ -136,9 +129,9 @@ public final class LoadBalancerController extends Construct {
     return node;
   }
 
-  /** The controller's service account; its role is the controller role. */
-  public ServiceAccount serviceAccount() {
-    return serviceAccount;
+  /** The controller's EKS Pod Identity: its role is the controller role. */
+  public PodIdentity podIdentity() {
+    return podIdentity;
   }
 
   /** The Helm release. */

@@ -121,9 +121,7 @@ public class ZonalCluster extends Construct {
     this.loadBalancerController = new LoadBalancerController(this, "LoadBalancerController", cluster, name, capacity);
     this.karpenter = new KarpenterController(this, "Karpenter", cluster, name, capacity);
     this.istio = props.mesh() == ServiceMesh.ISTIO ? new IstioMesh(this, "Istio", cluster, capacity) : null;
-    if (cluster.getEksPodIdentityAgent() != null) {
-      capacity.forEach(c -> cluster.getEksPodIdentityAgent().getNode().addDependency(c));
-    }
+    capacity.forEach(c -> cluster.getEksPodIdentityAgent().getNode().addDependency(c));
 
     List<IDependable> controllers = new ArrayList<>(List.of(loadBalancerController.chart(), karpenter.chart()));
     if (istio != null) {
