@@ -252,10 +252,15 @@ public class ZonalCluster extends Construct {
       List<Object> objects = chart.toJson();
       KubernetesManifest manifest;
       if (mentionsAccountPlaceholder(objects)) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object>[] resolved = objects.stream().map(ZonalCluster::withDeployingAccount)
-            .map(o -> (Map<String, Object>) o).toArray(Map[]::new);
-        manifest = cluster.addManifest(id, resolved);
+        // the same scope and id as addCdk8sChart, so the logical id does not depend on the placeholder
+        manifest = KubernetesManifest.Builder.create(cluster, id)
+            .cluster(cluster)
+            .manifest(objects.stream().map(o -> {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> resolved = (Map<String, Object>) withDeployingAccount(o);
+              return resolved;
+            }).toList())
+            .build();
       } else {
         manifest = cluster.addCdk8sChart(id, chart);
       }
