@@ -41,4 +41,17 @@ public record LandscapeSpec(
     List<NodePoolSpec> nodePools,
     List<FlowSpec> traffic,
     Map<String, Double> prices) {
+
+  /** The Kubernetes version when the landscape does not set {@code cluster.version}. */
+  public static final String DEFAULT_KUBERNETES_VERSION = "1.35";
+
+  /**
+   * The Kubernetes version the manifests are generated for: {@code cluster.version}, or
+   * {@link #DEFAULT_KUBERNETES_VERSION} (in EKS standard support) when it is not set.
+   *
+   * @return e.g. {@code "1.35"}
+   */
+  public String kubernetesVersion() {
+    return cluster != null && cluster.version() != null ? cluster.version() : DEFAULT_KUBERNETES_VERSION;
+  }
 }
