@@ -103,7 +103,7 @@ public class Landscape extends Construct {
         + " Controller, Karpenter" + ("istio".equals(c.mesh()) ? ", Istio" : "") + ")");
     this.cluster = guard("cluster", () -> new ZonalCluster(clusterStack, "Cluster", ZonalClusterProps.builder()
         .clusterName(clusterName())
-        .version(c.version())
+        .version(landscape.spec().kubernetesVersion())
         .vpc(network.vpc())
         .endpoint(ClusterEndpoint.of(c.endpoint(), c.publicCidrs()).orElseThrow())
         .systemNodes(new SystemNodes(c.systemNodes().instanceType(), c.systemNodes().perAz()))
