@@ -187,4 +187,18 @@ class ClusterBadInputTest {
         + " the cluster: Karpenter's node role KarpenterNodeRole-<name> must fit IAM's 64 characters; use at most 46"
         + " characters");
   }
+
+  @Test
+  void clusterWithoutNatWarnsThatTheChartsCannotBeInstalled() {
+    assertThat(validate(HEAD + "network:\n  nat: none\ncluster: {}\n").warnings()).contains("network.nat: none: the"
+        + " cluster's Helm charts (Karpenter, AWS Load Balancer Controller, Istio) and their images come from the"
+        + " internet; with no NAT gateway they cannot be installed");
+  }
+
+  @Test
+  void clusterWithoutTheEksAuthEndpointWarnsThatPodIdentityGoesThroughTheNat() {
+    assertThat(validate(HEAD + "network:\n  interfaceEndpoints: [ecr.api, ecr.dkr]\ncluster: {}\n").warnings())
+        .contains("network.interfaceEndpoints: no eks-auth endpoint: the controllers' EKS Pod Identity credentials go"
+            + " through the NAT gateway ($0.045/GB); add eks-auth");
+  }
 }
