@@ -58,10 +58,23 @@ public final class LandscapeApp {
       return result == null ? 1 : 0;
     } catch (LandscapeException e) {
       out.println("zonewise: error: " + e.getMessage());
+      removeIfEmpty(Path.of(app.getOutdir()));
       return 1;
     } catch (JsiiException e) {
       out.println("zonewise: error: " + firstLine(e.getMessage()));
+      removeIfEmpty(Path.of(app.getOutdir()));
       return 1;
+    }
+  }
+
+  /** A failed run leaves no trace: the empty output directory the app created is removed. */
+  private static void removeIfEmpty(Path dir) {
+    try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+      if (entries.findAny().isEmpty()) {
+        java.nio.file.Files.delete(dir);
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not there, or not empty: nothing to clean
     }
   }
 

@@ -46,6 +46,9 @@ public class Landscape extends Construct {
   private final List<org.cdk8s.Chart> charts = new ArrayList<>();
   private Stack clusterStack;
   private ZonalCluster cluster;
+  /** The extension of every manifest file. */
+  private static final String MANIFEST_EXTENSION = ".k8s.yaml";
+  private org.cdk8s.App manifests;
 
   /**
    * Builds every stack of the landscape.
@@ -89,8 +92,19 @@ public class Landscape extends Construct {
   private void buildRegistry() {
   }
 
-  /** The {@code services} and {@code nodePools} sections: the cdk8s charts ({@link #charts()}). */
+  /**
+   * The {@code services} and {@code nodePools} sections: the cdk8s charts ({@link #charts()}) of
+   * {@link io.github.zonewise.k8s.LocalityCharts}, in a cdk8s app that writes one
+   * {@code <chart>.k8s.yaml} per chart to {@link LandscapeProps#manifestsDir()}.
+   */
   private void buildKubernetes() {
+    this.manifests = new org.cdk8s.App(org.cdk8s.AppProps.builder()
+        .outdir(props.manifestsDir().toString())
+        .outputFileExtension(MANIFEST_EXTENSION)
+        .yamlOutputType(org.cdk8s.YamlOutputType.FILE_PER_CHART)
+        .build());
+    charts.addAll(guard("services", () -> io.github.zonewise.k8s.LocalityCharts.build(manifests,
+        landscape.spec(), clusterName())));
   }
 
   /** The {@code cluster} section: the cluster stack, applying {@link #charts()} unless manifests are GitOps. */
@@ -202,6 +216,12 @@ public class Landscape extends Construct {
    * @return the files written
    */
   public List<java.nio.file.Path> writeManifests() {
-    return List.of();
+    if (charts.isEmpty()) {
+      return List.of();
+    }
+    manifests.synth();
+    return charts.stream()
+        .map(chart -> props.manifestsDir().resolve(org.cdk8s.Names.toDnsLabel(chart) + MANIFEST_EXTENSION))
+        .toList();
   }
 }
