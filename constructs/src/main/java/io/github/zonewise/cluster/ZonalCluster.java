@@ -115,6 +115,9 @@ public class ZonalCluster extends Construct {
             .kubectlLayer(new KubectlV32Layer(this, "Kubectl"))
             .build())
         .build();
+    // the ZonalVpc tags its subnets itself; the imported IVpc's subnets cannot be tagged by the cluster
+    software.amazon.awscdk.Annotations.of(cluster).acknowledgeWarning("@aws-cdk/aws-eks:clusterMustManuallyTagSubnet",
+        "the subnets carry kubernetes.io/role/elb and kubernetes.io/role/internal-elb from ZonalVpc");
     suppressClusterFindings(endpoint);
 
     List<IDependable> capacity = addSystemNodes(subnets, props.systemNodes());
