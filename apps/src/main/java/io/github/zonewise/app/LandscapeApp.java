@@ -141,13 +141,18 @@ public final class LandscapeApp {
    */
   public static App app(Path outdir, Map<String, Object> context) {
     java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(CONTEXT_FLAGS);
+    all.putAll(CLI_CONTEXT);
     all.putAll(context);
     return new App(AppProps.builder().outdir(outdir.toString()).context(all).build());
   }
 
   /** The feature flags {@code cdk.json} sets; kept in step with it by a test. */
-  public static final Map<String, Object> CONTEXT_FLAGS = Map.of(
-      "@aws-cdk/core:validateAgainstDefaultRules", true);
+  public static final Map<String, Object> CONTEXT_FLAGS = io.github.zonewise.landscape.JsonObjects.of(
+      "@aws-cdk/core:validateAgainstDefaultRules", true,
+      "@aws-cdk/core:defaultCrossStackReferences", "strong");
+
+  /** What the CDK CLI adds to the context of every run (no construct stack traces in the assembly). */
+  public static final Map<String, Object> CLI_CONTEXT = Map.of("aws:cdk:disable-stack-trace", true);
 
   private static String firstLine(String s) {
     if (s == null) {

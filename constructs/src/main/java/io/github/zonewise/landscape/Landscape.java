@@ -6,6 +6,11 @@ import io.github.zonewise.interconnect.InterconnectDecision;
 import io.github.zonewise.interconnect.PeerVpc;
 import io.github.zonewise.interconnect.VpcInterconnect;
 import io.github.zonewise.interconnect.VpcInterconnectProps;
+import io.github.zonewise.cluster.ClusterEndpoint;
+import io.github.zonewise.cluster.ServiceMesh;
+import io.github.zonewise.cluster.SystemNodes;
+import io.github.zonewise.cluster.ZonalCluster;
+import io.github.zonewise.cluster.ZonalClusterProps;
 import io.github.zonewise.network.NatStrategy;
 import io.github.zonewise.registry.ImageRegistry;
 import io.github.zonewise.registry.ImageRegistryProps;
@@ -56,6 +61,8 @@ public class Landscape extends Construct {
   private Stack registryStack;
   private ImageRegistry registry;
   private final Map<String, ImageRegistry> replicaRegistries = new LinkedHashMap<>();
+  private Stack clusterStack;
+  private ZonalCluster cluster;
   /** The extension of every manifest file. */
   private static final String MANIFEST_EXTENSION = ".k8s.yaml";
   private org.cdk8s.App manifests;
@@ -179,6 +186,31 @@ public class Landscape extends Construct {
 
   /** The {@code cluster} section: the cluster stack, applying {@link #charts()} unless manifests are GitOps. */
   private void buildCluster() {
+    ClusterSpec c = landscape.spec().cluster();
+    if (c == null) {
+      return;
+    }
+    this.clusterStack = stack("Cluster", "cluster", "the EKS cluster and its controllers (AWS Load Balancer"
+        + " Controller, Karpenter" + ("istio".equals(c.mesh()) ? ", Istio" : "") + ")");
+    this.cluster = guard("cluster", () -> new ZonalCluster(clusterStack, "Cluster", ZonalClusterProps.builder()
+        .clusterName(clusterName())
+        .version(landscape.spec().kubernetesVersion())
+        .vpc(network.vpc())
+        .endpoint(ClusterEndpoint.of(c.endpoint(), c.publicCidrs()).orElseThrow())
+        .systemNodes(new SystemNodes(c.systemNodes().instanceType(), c.systemNodes().perAz()))
+        .mesh(ServiceMesh.of(c.mesh()).orElseThrow())
+        .charts("gitops".equals(c.manifests()) ? List.of() : charts)
+        .build()));
+  }
+
+  /** The cluster stack ({@code <name>-cluster}), when the landscape has a {@code cluster}. */
+  public Optional<Stack> clusterStack() {
+    return Optional.ofNullable(clusterStack);
+  }
+
+  /** The EKS cluster and its controllers, when the landscape has a {@code cluster}. */
+  public Optional<ZonalCluster> cluster() {
+    return Optional.ofNullable(cluster);
   }
 
   /** The Kubernetes charts of the landscape, in the order they are applied. */

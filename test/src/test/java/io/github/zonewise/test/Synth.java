@@ -117,7 +117,11 @@ public final class Synth {
      * @return the template
      */
     public Template template(String concern) {
-      return Template.fromStack(stack(concern));
+      // from the synthesized file: Template.fromStack would synthesize the app again, and every
+      // synth appends cdk-nag's rows to the NagReport files of this cloud assembly once more
+      @SuppressWarnings("unchecked")
+      Map<String, Object> template = JSON.convertValue(templateJson(concern), Map.class);
+      return Template.fromJSON(template);
     }
 
     /**
@@ -142,12 +146,10 @@ public final class Synth {
      * @return the findings
      */
     public List<String> nagFindings(String concern, boolean errors) {
-      // read the messages of the assembly already written: Annotations.fromStack would synthesize the app
-      // again (force), which runs cdk-nag again and appends to the NagReport files of this synth
+      // from the synthesized assembly, not Annotations.fromStack (which synthesizes again)
       SynthesisMessageLevel level = errors ? SynthesisMessageLevel.ERROR : SynthesisMessageLevel.WARNING;
       return assembly.getStackArtifact(stack(concern).getArtifactId()).getMessages().stream()
-          .filter(m -> m.getLevel() == level)
-          .filter(m -> String.valueOf(m.getEntry().getData()).startsWith("AwsSolutions-"))
+          .filter(m -> m.getLevel() == level && String.valueOf(m.getEntry().getData()).startsWith("AwsSolutions-"))
           .map(m -> String.valueOf(m.getEntry().getData()).split("\n")[0] + " @ " + m.getId())
           .toList();
     }
