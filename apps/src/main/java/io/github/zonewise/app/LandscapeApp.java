@@ -2,12 +2,15 @@ package io.github.zonewise.app;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
+import io.github.zonewise.cost.CostReport;
+import io.github.zonewise.cost.PriceBook;
 import io.github.zonewise.landscape.Landscape;
 import io.github.zonewise.landscape.LandscapeException;
 import io.github.zonewise.landscape.LandscapeProps;
 import io.github.zonewise.landscape.LandscapeReader;
 import io.github.zonewise.landscape.LandscapeSpec;
 import io.github.zonewise.landscape.LandscapeValidator;
+import io.github.zonewise.landscape.PriceFile;
 import io.github.zonewise.landscape.ValidatedLandscape;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -102,6 +105,9 @@ public final class LandscapeApp {
     for (String warning : checked.warnings()) {
       out.println("zonewise: warning: " + warning);
     }
+    Object priceFile = app.getNode().tryGetContext(PriceFile.CONTEXT);
+    PriceBook prices = CostReport.priceBook(s, priceFile == null ? Map.of() : PriceFile.read(Path.of(
+        String.valueOf(priceFile))), String.valueOf(priceFile));
     Object manifests = app.getNode().tryGetContext(MANIFESTS_CONTEXT);
     Path dist = Path.of(manifests == null ? "dist" : String.valueOf(manifests));
     Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
@@ -112,6 +118,10 @@ public final class LandscapeApp {
     out.println("zonewise: " + landscape.stacks().size() + " stacks written to " + assembly.getDirectory() + " ("
         + String.join(", ", landscape.stacks().stream().map(Stack::getStackName).toList()) + "); "
         + written.size() + " manifests written to " + dist);
+    Path outdir = Path.of(assembly.getDirectory());
+    CostReport cost = CostReport.of(outdir, written, s, prices);
+    cost.write(outdir);
+    cost.summary(outdir).forEach(out::println);
     return new Result(landscape, assembly, written);
   }
 
