@@ -441,8 +441,8 @@ final class CostModel {
     in.put("gb", gb);
     in.put(INTERNET_EGRESS_FREE_GB, p(INTERNET_EGRESS_FREE_GB));
     double usd = tiers(gb - free, bounds, keys, in);
-    return new LineItem(Category.INTERNET_EGRESS, "internet egress (tiered)", -1,
-        "Σ tierGb × tier price, after internetEgressFreeGb; tiers of 10, 40, 100 TB (1 TB = 1024 GB)", in, usd);
+    return new LineItem(Category.INTERNET_EGRESS, "internet egress (tiered)", -1, tierFormula(keys)
+        + ", the tiers splitting gb − internetEgressFreeGb at 10, 40 and 100 TB (1 TB = 1024 GB)", in, usd);
   }
 
   /**
@@ -461,8 +461,16 @@ final class CostModel {
     in.put("flows", List.copyOf(flows.keySet()));
     in.put("gb", gb);
     double usd = tiers(gb, bounds, keys, in);
-    return new LineItem(Category.ENDPOINTS, "interface endpoint processing (tiered)", -1,
-        "Σ tierGb × tier price; tiers of 1 PB, 4 PB (1 PB = 1024 × 1024 GB)", in, usd);
+    return new LineItem(Category.ENDPOINTS, "interface endpoint processing (tiered)", -1, tierFormula(keys)
+        + ", the tiers splitting the gb of the flows at 1 and 4 PB (1 PB = 1024 × 1024 GB)", in, usd);
+  }
+
+  private static String tierFormula(String[] keys) {
+    List<String> terms = new ArrayList<>();
+    for (int i = 0; i < keys.length; i++) {
+      terms.add("tier" + (i + 1) + "Gb × " + keys[i]);
+    }
+    return String.join(" + ", terms);
   }
 
   private double tiers(double gb, double[] bounds, String[] keys, Map<String, Object> in) {
