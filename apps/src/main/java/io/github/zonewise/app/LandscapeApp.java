@@ -101,7 +101,8 @@ public final class LandscapeApp {
     ValidatedLandscape checked = LandscapeValidator.validate(spec, source);
     LandscapeSpec s = checked.spec();
     out.println("zonewise: landscape '" + s.name() + "' read from " + source + " and validated ("
-        + s.region() + ", " + s.availabilityZones().size() + " AZs, " + s.services().size() + " services)");
+        + s.region() + ", " + s.availabilityZones().size() + " AZs, "
+        + (s.services() == null ? 0 : s.services().size()) + " services)");
     for (String warning : checked.warnings()) {
       out.println("zonewise: warning: " + warning);
     }

@@ -22,6 +22,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads a landscape file into a {@link LandscapeSpec}. Unknown keys, malformed YAML and values
@@ -95,9 +106,11 @@ public final class LandscapeReader {
    * @return the spec as written
    */
   public static LandscapeSpec parse(String yaml, String source) {
-    if (yaml == null || yaml.isBlank()) {
+    Node root = compose(yaml, source);
+    if (root == null) {
       throw new LandscapeException("landscape", source + " is empty; start from the embedded default in README.md");
     }
+    rejectDuplicateKeys(root, "");
     try {
       LandscapeSpec spec = MAPPER.readValue(yaml, LandscapeSpec.class);
       if (spec == null) {
@@ -105,29 +118,111 @@ public final class LandscapeReader {
       }
       return spec;
     } catch (UnrecognizedPropertyException e) {
-      String parent = path(e.getPath().subList(0, e.getPath().size() - 1));
+      List<JsonMappingException.Reference> parentRefs = e.getPath().subList(0, e.getPath().size() - 1);
+      String parent = path(parentRefs);
       String field = parent.isEmpty() ? e.getPropertyName() : parent + "." + e.getPropertyName();
       List<String> known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
       String nearest = nearest(e.getPropertyName(), known);
       throw new LandscapeException(field, "unknown key in " + (parent.isEmpty() ? "the landscape" : parent)
-          + at(e.getLocation()) + "; "
+          + at(keyMark(root, parentRefs, e.getPropertyName()), e.getLocation()) + "; "
           + (nearest == null ? "" : "did you mean '" + nearest + "'? ")
           + "known keys: " + String.join(", ", known));
     } catch (InvalidFormatException e) {
-      throw new LandscapeException(fieldOf(e), e.getValue(),
-          "is not " + typeName(e.getTargetType()) + at(e.getLocation()) + "; write " + example(e.getTargetType()));
+      throw new LandscapeException(fieldOf(e), e.getValue(), "is not " + typeName(e.getTargetType())
+          + at(valueMark(root, e.getPath()), e.getLocation()) + "; write " + example(e.getTargetType()));
     } catch (MismatchedInputException e) {
-      throw new LandscapeException(fieldOf(e), "has the wrong shape" + at(e.getLocation()) + ": expected "
-          + typeName(e.getTargetType()) + "; see the landscape format in README.md");
+      throw new LandscapeException(fieldOf(e), "has the wrong shape" + at(valueMark(root, e.getPath()), e.getLocation())
+          + ": expected " + typeName(e.getTargetType()) + "; see the landscape format in README.md");
     } catch (JsonMappingException e) {
-      throw new LandscapeException(fieldOf(e), "cannot be read" + at(e.getLocation()) + ": "
-          + firstLine(e.getOriginalMessage()));
+      throw new LandscapeException(fieldOf(e), "cannot be read" + at(valueMark(root, e.getPath()), e.getLocation())
+          + ": " + firstLine(e.getOriginalMessage()));
     } catch (JacksonException e) {
-      throw new LandscapeException(source, "malformed YAML" + at(e.getLocation()) + ": "
+      throw new LandscapeException(source, "malformed YAML" + at(null, e.getLocation()) + ": "
           + firstLine(e.getOriginalMessage()) + "; fix the indentation or quoting there");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Parses the YAML into nodes that keep their line and column; fails on malformed YAML. */
+  private static Node compose(String yaml, String source) {
+    try {
+      return new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(yaml == null ? "" : yaml));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String where = mark == null ? "" : " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
+      String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getMessage());
+      String context = e.getContext() != null ? e.getContext() + ": " : "";
+      throw new LandscapeException(source, "malformed YAML" + where + ": " + context + problem
+          + "; fix the indentation or quoting there");
+    } catch (YAMLException e) {
+      throw new LandscapeException(source, "malformed YAML: " + firstLine(e.getMessage())
+          + "; fix the indentation or quoting there");
+    }
+  }
+
+  /** Fails on a key written twice in one mapping (YAML allows it; the last would silently win). */
+  private static void rejectDuplicateKeys(Node node, String path) {
+    if (node instanceof MappingNode m) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (NodeTuple t : m.getValue()) {
+        String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(t.getKeyNode());
+        String field = path.isEmpty() ? key : path + "." + key;
+        if (!seen.add(key)) {
+          Mark mark = t.getKeyNode().getStartMark();
+          throw new LandscapeException(field, "is written twice (line " + (mark.getLine() + 1) + ", column "
+              + (mark.getColumn() + 1) + "); keep one of them");
+        }
+        rejectDuplicateKeys(t.getValueNode(), field);
+      }
+    } else if (node instanceof SequenceNode seq) {
+      for (int i = 0; i < seq.getValue().size(); i++) {
+        rejectDuplicateKeys(seq.getValue().get(i), path + "[" + i + "]");
+      }
+    }
+  }
+
+  /** The node at a path of the composed tree, or null. */
+  private static Node nodeAt(Node root, List<JsonMappingException.Reference> refs) {
+    Node node = root;
+    for (JsonMappingException.Reference r : refs) {
+      if (node instanceof MappingNode m && r.getFieldName() != null) {
+        node = valueOf(m, r.getFieldName());
+      } else if (node instanceof SequenceNode seq && r.getIndex() >= 0 && r.getIndex() < seq.getValue().size()) {
+        node = seq.getValue().get(r.getIndex());
+      } else {
+        return null;
+      }
+      if (node == null) {
+        return null;
+      }
+    }
+    return node;
+  }
+
+  private static Node valueOf(MappingNode m, String key) {
+    for (NodeTuple t : m.getValue()) {
+      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+        return t.getValueNode();
+      }
+    }
+    return null;
+  }
+
+  private static Mark keyMark(Node root, List<JsonMappingException.Reference> parent, String key) {
+    if (nodeAt(root, parent) instanceof MappingNode m) {
+      for (NodeTuple t : m.getValue()) {
+        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+          return k.getStartMark();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Mark valueMark(Node root, List<JsonMappingException.Reference> refs) {
+    Node node = nodeAt(root, refs);
+    return node == null ? null : node.getStartMark();
   }
 
   private static String fieldOf(JsonMappingException e) {
@@ -150,7 +245,10 @@ public final class LandscapeReader {
     return sb.toString();
   }
 
-  private static String at(JsonLocation loc) {
+  private static String at(Mark mark, JsonLocation loc) {
+    if (mark != null) {
+      return " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
+    }
     if (loc == null || loc.getLineNr() < 1) {
       return "";
     }

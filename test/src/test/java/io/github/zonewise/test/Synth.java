@@ -31,13 +31,19 @@ public final class Synth {
   private Synth() {
   }
 
+  private static Synthesized defaultLandscape;
+
   /**
-   * The embedded default landscape.
+   * The embedded default landscape, synthesized once per test JVM and shared by every test class
+   * (treat it as read-only).
    *
    * @return what the app produces for it
    */
-  public static Synthesized defaultLandscape() {
-    return run(null);
+  public static synchronized Synthesized defaultLandscape() {
+    if (defaultLandscape == null) {
+      defaultLandscape = run(null);
+    }
+    return defaultLandscape;
   }
 
   /**

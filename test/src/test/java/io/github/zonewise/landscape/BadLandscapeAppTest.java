@@ -1,0 +1,91 @@
+package io.github.zonewise.landscape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.zonewise.app.LandscapeApp;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bad landscape through the app itself: exit status 1, one message on the report stream, and
+ * nothing written (no template in the cloud assembly, no manifest). The messages themselves are
+ * asserted one by one in the constructs module's LandscapeInputTest.
+ */
+class BadLandscapeAppTest {
+
+  record Run(int status, String output, Path outdir, Path dist) {
+  }
+
+  static Run run(String yaml) throws IOException {
+    Path dir = Files.createTempDirectory("zonewise-bad");
+    Path file = dir.resolve("landscape.yaml");
+    if (yaml != null) {
+      Files.writeString(file, yaml);
+    }
+    Path outdir = dir.resolve("cdk.out");
+    Path dist = dir.resolve("dist");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int status = LandscapeApp.run(LandscapeApp.app(outdir, Map.of(
+        LandscapeApp.LANDSCAPE_CONTEXT, file.toString(), LandscapeApp.MANIFESTS_CONTEXT, dist.toString())),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return new Run(status, bytes.toString(StandardCharsets.UTF_8), outdir, dist);
+  }
+
+  static void assertNothingWritten(Run run) throws IOException {
+    if (Files.exists(run.outdir())) {
+      try (Stream<Path> files = Files.walk(run.outdir())) {
+        assertThat(files.filter(p -> p.toString().endsWith(".template.json"))).isEmpty();
+      }
+    }
+    assertThat(run.dist()).doesNotExist();
+  }
+
+  @Test
+  void anAzOutsideTheRegionFailsWithOneLineAndWritesNothing() throws IOException {
+    Run run = run("name: shop\nregion: eu-west-1\navailabilityZones: [eu-west-1a, us-east-1b]\n");
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.output()).isEqualTo("zonewise: error: availabilityZones[1]: 'us-east-1b' is not an AZ of region"
+        + " eu-west-1; use one of [eu-west-1a, eu-west-1b, eu-west-1c]" + System.lineSeparator());
+    assertNothingWritten(run);
+  }
+
+  @Test
+  void anUnknownKeyFailsWithoutAStackTraceAndWritesNothing() throws IOException {
+    Run run = run("name: shop\nregion: eu-west-1\navailabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  nat: single\n  cidrs: 10.0.0.0/16\n");
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.output()).startsWith("zonewise: error: network.cidrs: unknown key in network (line 6, column 3);"
+        + " did you mean 'cidr'?").doesNotContain("\tat ").doesNotContain("Exception");
+    assertNothingWritten(run);
+  }
+
+  @Test
+  void malformedYamlFailsAndWritesNothing() throws IOException {
+    Run run = run("name: shop\nregion: [eu-west-1\n");
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.output()).startsWith("zonewise: error: ").contains("malformed YAML (line 3, column 1)");
+    assertNothingWritten(run);
+  }
+
+  @Test
+  void aMissingFileFailsAndWritesNothing() throws IOException {
+    Run run = run(null);
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.output()).startsWith("zonewise: error: landscape: file '").contains("does not exist");
+    assertNothingWritten(run);
+  }
+
+  @Test
+  void aCidrTooSmallFailsAndWritesNothing() throws IOException {
+    Run run = run("name: shop\nregion: eu-west-1\navailabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  cidr: 10.0.0.0/22\n");
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.output()).contains("network.cidr: '10.0.0.0/22' is too small for the subnet plan");
+    assertNothingWritten(run);
+  }
+}
