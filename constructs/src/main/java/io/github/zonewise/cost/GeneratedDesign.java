@@ -532,8 +532,11 @@ final class GeneratedDesign {
             ? ", Istio locality " + CostModel.percent(locality) + " to other zones" : "")
             + ", " + replicas + " replicas in " + endpointZones + " zones (" + source
             + (workload[0] > 0 ? "" : "; replicas from the landscape: no workload selected by it") + ")");
-        if ("LoadBalancer".equals(o.spec().path("type").asText())) {
-          lbs.add(serviceLoadBalancer(o, s.name(), zones));
+        for (K8sObject lb : k8s.ofKind("Service")) {
+          if ("LoadBalancer".equals(lb.spec().path("type").asText()) && lb.namespace().equals(o.namespace())
+              && (lb.name().equals(o.name()) || selectsSamePods(lb, o))) {
+            lbs.add(serviceLoadBalancer(lb, s.name(), zones));
+          }
         }
       }
     }
@@ -585,15 +588,7 @@ final class GeneratedDesign {
         if (!w.namespace().equals(svc.namespace())) {
           continue;
         }
-        JsonNode labels = w.spec().path("template").path("metadata").path("labels");
-        boolean selects = true;
-        for (Iterator<Map.Entry<String, JsonNode>> it = selector.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
-          if (!e.getValue().asText().equals(labels.path(e.getKey()).asText(null))) {
-            selects = false;
-          }
-        }
-        if (!selects) {
+        if (!matches(selector, w.spec().path("template").path("metadata").path("labels"))) {
           continue;
         }
         replicas += w.spec().path("replicas").asInt(1);
@@ -605,6 +600,55 @@ final class GeneratedDesign {
       }
     }
     return new int[] {replicas, unpinned || pinned.isEmpty() ? 0 : Math.min(zones, pinned.size())};
+  }
+
+  /**
+   * Whether a load balancer Service selects the pods of a service's Service (the AWS Load Balancer
+   * Controller pattern of a second Service, e.g. {@code orders-nlb}, beside the ClusterIP one): its
+   * selector matches the pod labels of a workload the service's Service selects.
+   */
+  private boolean selectsSamePods(K8sObject lb, K8sObject svc) {
+    JsonNode selector = lb.spec().path("selector");
+    if (!selector.isObject() || selector.isEmpty()) {
+      return false;
+    }
+    if (selector.equals(svc.spec().path("selector"))) {
+      return true;
+    }
+    for (JsonNode labels : podLabels(svc)) {
+      if (matches(selector, labels)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The pod template labels of the workloads a Service selects. */
+  private List<JsonNode> podLabels(K8sObject svc) {
+    List<JsonNode> list = new ArrayList<>();
+    JsonNode selector = svc.spec().path("selector");
+    if (!selector.isObject() || selector.isEmpty()) {
+      return list;
+    }
+    for (String kind : List.of("Deployment", "StatefulSet")) {
+      for (K8sObject w : k8s.ofKind(kind)) {
+        JsonNode labels = w.spec().path("template").path("metadata").path("labels");
+        if (w.namespace().equals(svc.namespace()) && matches(selector, labels)) {
+          list.add(labels);
+        }
+      }
+    }
+    return list;
+  }
+
+  private static boolean matches(JsonNode selector, JsonNode labels) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = selector.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().asText().equals(labels.path(e.getKey()).asText(null))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Set<String> pinnedZones(JsonNode podSpec) {

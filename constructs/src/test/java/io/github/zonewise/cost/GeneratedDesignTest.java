@@ -143,8 +143,13 @@ class GeneratedDesignTest {
       ---
       apiVersion: v1
       kind: Service
+      metadata: {name: web, namespace: shop}
+      spec: {selector: {app: web}, ports: [{port: 8080}]}
+      ---
+      apiVersion: v1
+      kind: Service
       metadata:
-        name: web
+        name: web-public
         namespace: shop
         annotations:
           service.beta.kubernetes.io/aws-load-balancer-type: external
@@ -477,10 +482,11 @@ class GeneratedDesignTest {
   }
 
   @Test
-  void anNlbServiceIsReadWithItsControllerAnnotations() {
+  void anNlbServiceIsReadWithItsControllerAnnotationsWhateverItsName() {
     LoadBalancer nlb = zonal.loadBalancerOf("web").orElseThrow();
     assertThat(nlb).extracting(LoadBalancer::kind, LoadBalancer::ipTargets, LoadBalancer::internetFacing,
         LoadBalancer::crossZone).containsExactly(LoadBalancerKind.NLB, true, true, true);
+    assertThat(nlb.name()).isEqualTo("shop/web-public");
   }
 
   @Test
