@@ -26,7 +26,9 @@ import software.amazon.jsii.JsiiException;
 /**
  * The landscape CDK app that {@code cdk.json} runs: reads the landscape ({@code -c landscape=PATH},
  * or the embedded default), checks it, builds every stack with cdk-nag's AwsSolutions checks,
- * synthesizes the cloud assembly to {@code cdk.out/} and the Kubernetes manifests to {@code dist/}.
+ * synthesizes the cloud assembly to {@code cdk.out/} and the Kubernetes manifests to {@code dist/},
+ * and prices what it generated ({@code cdk.out/zonewise-cost.md}, {@code .json}, {@code .svg}; prices
+ * from {@code -c prices=FILE} override the landscape's).
  */
 public final class LandscapeApp {
 

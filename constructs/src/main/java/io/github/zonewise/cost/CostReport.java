@@ -221,8 +221,9 @@ public final class CostReport {
         + Advice.usd(floor.total()));
     if (!advice.isEmpty()) {
       Advice top = advice.get(0);
-      lines.add("zonewise: " + advice.size() + " advice" + (top.monthlySavingUsd() > 0 ? "; the largest saves "
-          + Advice.usd(top.monthlySavingUsd()) + " a month (" + top.topic() + ")" : ""));
+      lines.add("zonewise: cost advice: " + advice.size() + (advice.size() == 1 ? " item" : " items")
+          + (top.monthlySavingUsd() > 0 ? ", the largest saving " + Advice.usd(top.monthlySavingUsd())
+          + " a month (" + top.topic() + ")" : ""));
     }
     if (!notes.isEmpty()) {
       lines.add("zonewise: cost note: " + notes.get(0) + (notes.size() > 1 ? " (+" + (notes.size() - 1) + " more)" : ""));

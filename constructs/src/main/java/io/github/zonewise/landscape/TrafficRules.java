@@ -26,10 +26,7 @@ final class TrafficRules {
    * @return the landscape with the sections complete
    */
   static LandscapeSpec apply(LandscapeSpec spec, List<String> warnings) {
-    if (spec.traffic() == null) {
-      warnings.add("traffic: absent; the cost report prices a default traffic profile (README, \"traffic and"
-          + " prices\"): declare yours for a bill that means something");
-    } else {
+    if (spec.traffic() != null) {
       for (int i = 0; i < spec.traffic().size(); i++) {
         flow(spec, i, spec.traffic().get(i));
       }

@@ -128,7 +128,7 @@ class DefaultLandscapeCostTest {
   @Test
   void theConsoleSummaryIsTwoToFourZonewiseLines() {
     List<String> lines = synth.output().lines().filter(l -> l.startsWith("zonewise: ")
-        && (l.contains("network cost a month") || l.contains("advice") || l.contains("cost note")
+        && (l.contains("network cost a month") || l.contains("cost advice") || l.contains("cost note")
             || l.contains("cost report written"))).toList();
     assertThat(lines).hasSizeBetween(2, 4);
     assertThat(lines).isEqualTo(report.summary(synth.outdir()));
