@@ -63,10 +63,23 @@ public final class LandscapeApp {
       return result == null ? 1 : 0;
     } catch (LandscapeException e) {
       out.println("zonewise: error: " + e.getMessage());
+      removeIfEmpty(Path.of(app.getOutdir()));
       return 1;
     } catch (JsiiException e) {
       out.println("zonewise: error: " + firstLine(e.getMessage()));
+      removeIfEmpty(Path.of(app.getOutdir()));
       return 1;
+    }
+  }
+
+  /** A failed run leaves no trace: the empty output directory the app created is removed. */
+  private static void removeIfEmpty(Path dir) {
+    try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+      if (entries.findAny().isEmpty()) {
+        java.nio.file.Files.delete(dir);
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not there, or not empty: nothing to clean
     }
   }
 
@@ -115,6 +128,7 @@ public final class LandscapeApp {
     Path dist = Path.of(manifests == null ? "dist" : String.valueOf(manifests));
     Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
         .landscape(checked).manifestsDir(dist).build());
+    landscape.interconnectDecision().ifPresent(d -> out.println("zonewise: " + d.line()));
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     CloudAssembly assembly = app.synth();
     List<Path> written = landscape.writeManifests();
@@ -137,13 +151,18 @@ public final class LandscapeApp {
    */
   public static App app(Path outdir, Map<String, Object> context) {
     java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(CONTEXT_FLAGS);
+    all.putAll(CLI_CONTEXT);
     all.putAll(context);
     return new App(AppProps.builder().outdir(outdir.toString()).context(all).build());
   }
 
   /** The feature flags {@code cdk.json} sets; kept in step with it by a test. */
-  public static final Map<String, Object> CONTEXT_FLAGS = Map.of(
-      "@aws-cdk/core:validateAgainstDefaultRules", true);
+  public static final Map<String, Object> CONTEXT_FLAGS = io.github.zonewise.landscape.JsonObjects.of(
+      "@aws-cdk/core:validateAgainstDefaultRules", true,
+      "@aws-cdk/core:defaultCrossStackReferences", "strong");
+
+  /** What the CDK CLI adds to the context of every run (no construct stack traces in the assembly). */
+  public static final Map<String, Object> CLI_CONTEXT = Map.of("aws:cdk:disable-stack-trace", true);
 
   private static String firstLine(String s) {
     if (s == null) {

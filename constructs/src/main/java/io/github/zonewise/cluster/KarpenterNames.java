@@ -9,6 +9,21 @@ public final class KarpenterNames {
   /** The tag key Karpenter discovers subnets and security groups by. */
   public static final String DISCOVERY_TAG = "karpenter.sh/discovery";
 
+  /** The namespace the Karpenter controller runs in (the Helm release's namespace). */
+  public static final String NAMESPACE = "kube-system";
+
+  /** The controller's service account, bound to its IAM role through EKS Pod Identity. */
+  public static final String SERVICE_ACCOUNT = "karpenter";
+
+  /** The prefix of {@link #nodeRoleName(String)}. */
+  public static final String NODE_ROLE_PREFIX = "KarpenterNodeRole-";
+
+  /**
+   * The longest cluster name whose {@link #nodeRoleName(String)} fits IAM's 64-character limit
+   * on role names.
+   */
+  public static final int MAX_CLUSTER_NAME_LENGTH = 64 - NODE_ROLE_PREFIX.length();
+
   private KarpenterNames() {
   }
 
@@ -29,7 +44,7 @@ public final class KarpenterNames {
    * @return {@code KarpenterNodeRole-<cluster>}
    */
   public static String nodeRoleName(String clusterName) {
-    return "KarpenterNodeRole-" + clusterName;
+    return NODE_ROLE_PREFIX + clusterName;
   }
 
   /**

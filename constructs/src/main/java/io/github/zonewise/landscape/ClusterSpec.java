@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * The {@code cluster} section: the EKS cluster and its controllers.
  *
- * @param version                 Kubernetes version, e.g. {@code "1.34"}
+ * @param version                 Kubernetes minor version EKS offers; default {@code "1.35"} (see
+ *                                {@code cluster.KubernetesVersions}; quote it in YAML)
  * @param endpoint                {@code private} (default) | {@code privateAndRestrictedPublic}
- * @param publicCidrs             CIDRs allowed to reach the public endpoint
- * @param allowOpenPublicEndpoint explicit opt-in to a public endpoint open to 0.0.0.0/0
+ * @param publicCidrs             IPv4 CIDRs allowed to reach the public endpoint (only with
+ *                                {@code privateAndRestrictedPublic}, then required)
+ * @param allowOpenPublicEndpoint explicit opt-in to a public endpoint open to 0.0.0.0/0; default false
  * @param mesh                    {@code none} (default) | {@code istio}
  * @param manifests               {@code cdk} (default: applied by CloudFormation) | {@code gitops}
  * @param systemNodes             the managed node group that runs the controllers

@@ -307,10 +307,17 @@ public final class LandscapeReader {
    */
   static String nearest(String unknown, Collection<String> known) {
     String lower = unknown.toLowerCase();
-    return known.stream()
+    String closest = known.stream()
         .min(Comparator.comparingInt((String k) -> distance(lower, k.toLowerCase())).thenComparing(k -> k))
-        .filter(k -> distance(lower, k.toLowerCase()) <= Math.max(2, Math.min(k.length(), unknown.length()) / 2)
-            || k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase()))
+        .filter(k -> distance(lower, k.toLowerCase()) <= Math.max(2, Math.min(k.length(), unknown.length()) / 2))
+        .orElse(null);
+    if (closest != null || lower.length() < 3) {
+      return closest;
+    }
+    // a truncated or extended key: 'transit' for 'transitGateway', 'cidrBlock' for 'cidr'
+    return known.stream()
+        .filter(k -> k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase()))
+        .min(Comparator.comparingInt((String k) -> Math.abs(k.length() - lower.length())).thenComparing(k -> k))
         .orElse(null);
   }
 

@@ -14,9 +14,12 @@ import java.util.Map;
  * @param replicas     replica count, ≥ 1
  * @param routing      {@code topologyAware} (default) | {@code preferSameZone} | {@code preferSameNode}
  *                     | {@code nodeLocal} | {@code cluster}
- * @param colocateWith another service's name: pods are scheduled on that service's nodes
+ * @param colocateWith another service: its name (in this namespace, or the only service of that
+ *                     name) or {@code namespace/name}; pods are scheduled on that service's nodes.
+ *                     The checked spec holds {@code namespace/name}
  * @param expose       {@code none} (default) | {@code nlb} | {@code alb}
  * @param locality     Istio locality load balancing for this service
+ * @param scheme       with {@code expose}: {@code internal} (default) | {@code internet-facing}
  */
 public record ServiceSpec(
     String name,
@@ -27,7 +30,8 @@ public record ServiceSpec(
     String routing,
     String colocateWith,
     String expose,
-    LocalitySpec locality) {
+    LocalitySpec locality,
+    String scheme) {
 
   /**
    * Istio {@code localityLbSetting}.

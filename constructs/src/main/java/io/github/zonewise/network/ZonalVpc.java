@@ -1,6 +1,7 @@
 package io.github.zonewise.network;
 
 import io.github.zonewise.landscape.AwsRegions;
+import io.github.zonewise.landscape.JsonObjects;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -276,12 +277,12 @@ public class ZonalVpc extends Construct {
         .retentionInDays(props.flowLogRetentionDays())
         .build();
     CfnRole role = CfnRole.Builder.create(this, "FlowLogRole")
-        .assumeRolePolicyDocument(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+        .assumeRolePolicyDocument(JsonObjects.of("Version", "2012-10-17", "Statement", List.of(JsonObjects.of(
             "Effect", "Allow", "Action", "sts:AssumeRole",
             "Principal", Map.of("Service", "vpc-flow-logs.amazonaws.com")))))
         .policies(List.of(CfnRole.PolicyProperty.builder()
             .policyName("WriteFlowLogs")
-            .policyDocument(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+            .policyDocument(JsonObjects.of("Version", "2012-10-17", "Statement", List.of(JsonObjects.of(
                 "Effect", "Allow",
                 "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
                 "Resource", logGroup.getAttrArn()))))

@@ -39,6 +39,7 @@ class BadLandscapeAppTest {
   }
 
   static void assertNothingWritten(Run run) throws IOException {
+    assertThat(run.outdir()).as("the app leaves no output directory behind").doesNotExist();
     if (Files.exists(run.outdir())) {
       try (Stream<Path> files = Files.walk(run.outdir())) {
         assertThat(files.filter(p -> p.toString().endsWith(".template.json"))).isEmpty();

@@ -56,6 +56,13 @@ class CdkCliTest {
   }
 
   @Test
+  void cdkJsonSetsExactlyTheContextFlagsTheAppUsesInProcess() throws IOException {
+    JsonNode context = new ObjectMapper().readTree(ROOT.resolve("cdk.json").toFile()).path("context");
+    assertThat(new ObjectMapper().convertValue(context, java.util.Map.class))
+        .isEqualTo(io.github.zonewise.app.LandscapeApp.CONTEXT_FLAGS);
+  }
+
+  @Test
   void theReadmeTestCommandIsWhatCiRuns() throws IOException {
     String ci = Files.readString(ROOT.resolve(".ci/run"));
     assertThat(ci).contains(readmeCommands().get(1));

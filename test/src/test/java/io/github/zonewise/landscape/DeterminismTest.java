@@ -13,16 +13,52 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Two synths of the same landscape are byte-identical: the cloud assembly and the manifests. */
+/**
+ * Two synths of the same landscape are byte-identical, the cloud assembly and the manifests: one
+ * in this JVM and one in a JVM of its own (so hash-seeded iteration orders, which differ between
+ * JVM runs, cannot hide).
+ */
 class DeterminismTest {
 
-  static Synth.Synthesized first;
-  static Synth.Synthesized second;
+  record Output(Path outdir, Path dist) {
+  }
+
+  static Output first;
+  static Output second;
 
   @BeforeAll
   static void synthesizeTwice() {
-    first = Synth.defaultLandscape();
-    second = Synth.run(null);
+    // two fresh synths: the shared one is re-synthesized by Template/Annotations.fromStack in other
+    // classes, which appends the cdk-nag report rows again
+    Synth.Synthesized inProcess = Synth.run(null);
+    first = new Output(inProcess.outdir(), inProcess.dist());
+    second = inAnotherJvm();
+  }
+
+  /** The app's own main class in a new JVM, with the context the in-process synth had. */
+  static Output inAnotherJvm() {
+    try {
+      Path dir = Files.createTempDirectory("zonewise-jvm");
+      Output out = new Output(dir.resolve("cdk.out"), dir.resolve("dist"));
+      Map<String, Object> context = new java.util.LinkedHashMap<>(io.github.zonewise.app.LandscapeApp.CONTEXT_FLAGS);
+      context.putAll(io.github.zonewise.app.LandscapeApp.CLI_CONTEXT);
+      context.put(io.github.zonewise.app.LandscapeApp.MANIFESTS_CONTEXT, out.dist().toString());
+      String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+          io.github.zonewise.app.LandscapeApp.class.getName())
+          .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile());
+      pb.environment().put("CDK_OUTDIR", out.outdir().toString());
+      pb.environment().put("CDK_CONTEXT_JSON", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(context));
+      Process p = pb.start();
+      assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+      assertThat(p.exitValue()).as(Files.readString(dir.resolve("log.txt"))).isZero();
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   static Map<String, String> files(Path dir) {

@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.assertions.Annotations;
-import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 
 /**
  * Synthesizes a landscape exactly as the app does ({@link LandscapeApp#synth}), into a fresh
@@ -118,7 +117,11 @@ public final class Synth {
      * @return the template
      */
     public Template template(String concern) {
-      return Template.fromStack(stack(concern));
+      // from the synthesized file: Template.fromStack would synthesize the app again, and every
+      // synth appends cdk-nag's rows to the NagReport files of this cloud assembly once more
+      @SuppressWarnings("unchecked")
+      Map<String, Object> template = JSON.convertValue(templateJson(concern), Map.class);
+      return Template.fromJSON(template);
     }
 
     /**
@@ -143,11 +146,12 @@ public final class Synth {
      * @return the findings
      */
     public List<String> nagFindings(String concern, boolean errors) {
-      Annotations annotations = Annotations.fromStack(stack(concern));
-      var found = errors
-          ? annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))
-          : annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
-      return found.stream().map(m -> String.valueOf(m.getEntry().getData()).split("\n")[0] + " @ " + m.getId()).toList();
+      // from the synthesized assembly, not Annotations.fromStack (which synthesizes again)
+      SynthesisMessageLevel level = errors ? SynthesisMessageLevel.ERROR : SynthesisMessageLevel.WARNING;
+      return assembly.getStackArtifact(stack(concern).getArtifactId()).getMessages().stream()
+          .filter(m -> m.getLevel() == level && String.valueOf(m.getEntry().getData()).startsWith("AwsSolutions-"))
+          .map(m -> String.valueOf(m.getEntry().getData()).split("\n")[0] + " @ " + m.getId())
+          .toList();
     }
   }
 }

@@ -1,0 +1,50 @@
+package io.github.zonewise.cluster;
+
+import java.util.regex.Pattern;
+
+/**
+ * The managed node group capacity that runs the cluster's own controllers (CoreDNS, the AWS Load
+ * Balancer Controller, Karpenter, istiod): {@code perAz} nodes of {@code instanceType} in every AZ,
+ * one managed node group per AZ so each AZ keeps its count exactly. Karpenter provisions the
+ * capacity for workloads.
+ *
+ * <p>Default {@link #DEFAULT_INSTANCE_TYPE} (Graviton, 2 vCPU, 8 GiB), one per AZ: $0.0816/hour
+ * each in us-east-1 on demand (2026 list price), about $59.57 a month per node, $178.70 a month
+ * for three AZs. An x86 m7i.large costs $0.1008/hour, 24% more.
+ *
+ * @param instanceType the EC2 instance type, e.g. {@code m7g.large}
+ * @param perAz        nodes in each AZ; at least 1
+ */
+public record SystemNodes(String instanceType, int perAz) {
+
+  /** The default instance type: Graviton {@code m7g.large}. */
+  public static final String DEFAULT_INSTANCE_TYPE = "m7g.large";
+
+  /** What an EC2 instance type name looks like: family, generation and options, a dot, the size. */
+  public static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.[a-z0-9]+");
+
+  /**
+   * Checks the values.
+   *
+   * @throws IllegalArgumentException for an instance type that is not one, or fewer than one node per AZ
+   */
+  public SystemNodes {
+    if (instanceType == null || !INSTANCE_TYPE.matcher(instanceType).matches()) {
+      throw new IllegalArgumentException("system nodes: '" + instanceType + "' is not an EC2 instance type;"
+          + " write one such as " + DEFAULT_INSTANCE_TYPE);
+    }
+    if (perAz < 1) {
+      throw new IllegalArgumentException("system nodes: " + perAz + " per AZ is below one; every AZ needs a"
+          + " node for the controllers");
+    }
+  }
+
+  /**
+   * The default: one {@value #DEFAULT_INSTANCE_TYPE} per AZ.
+   *
+   * @return the default system nodes
+   */
+  public static SystemNodes defaults() {
+    return new SystemNodes(DEFAULT_INSTANCE_TYPE, 1);
+  }
+}

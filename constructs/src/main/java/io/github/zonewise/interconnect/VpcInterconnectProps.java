@@ -1,0 +1,152 @@
+package io.github.zonewise.interconnect;
+
+import io.github.zonewise.cost.PriceBook;
+import io.github.zonewise.network.ZonalVpc;
+import io.github.zonewise.network.ZonalVpcProps;
+import java.util.List;
+import java.util.Objects;
+
+/** Properties of a {@link VpcInterconnect}. Build with {@link #builder()}; the VPC and peers are required. */
+public final class VpcInterconnectProps {
+
+  private final ZonalVpc vpc;
+  private final String name;
+  private final List<PeerVpc> peers;
+  private final Interconnect mode;
+  private final PriceBook prices;
+  private final int flowLogRetentionDays;
+
+  private VpcInterconnectProps(Builder b) {
+    this.vpc = Objects.requireNonNull(b.vpc, "vpc is required");
+    this.name = b.name;
+    this.peers = List.copyOf(Objects.requireNonNull(b.peers, "peers is required"));
+    this.mode = b.mode;
+    this.prices = b.prices;
+    this.flowLogRetentionDays = b.flowLogRetentionDays;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The cluster VPC. Required. For a Transit Gateway it needs its transit subnets
+   * ({@link ZonalVpcProps#transitSubnets()}).
+   */
+  public ZonalVpc vpc() {
+    return vpc;
+  }
+
+  /**
+   * The cluster VPC's name in the interconnect; also the prefix of created peers' Name tags
+   * ({@code <name>-<peer>}). Default {@code cluster}.
+   */
+  public String name() {
+    return name != null ? name : "cluster";
+  }
+
+  /** The peer VPCs, at least one. Required. */
+  public List<PeerVpc> peers() {
+    return peers;
+  }
+
+  /** The mode. Default {@link Interconnect#auto()}: peering for one peer, a Transit Gateway for more. */
+  public Interconnect mode() {
+    return mode;
+  }
+
+  /** The prices the decision line quotes. Default {@link PriceBook#defaults()}. */
+  public PriceBook prices() {
+    return prices;
+  }
+
+  /** Flow-log retention of the VPCs this creates. Default 30 days. */
+  public int flowLogRetentionDays() {
+    return flowLogRetentionDays;
+  }
+
+  /** Builds {@link VpcInterconnectProps}. */
+  public static final class Builder {
+    private ZonalVpc vpc;
+    private String name;
+    private List<PeerVpc> peers;
+    private Interconnect mode = Interconnect.auto();
+    private PriceBook prices = PriceBook.defaults();
+    private int flowLogRetentionDays = 30;
+
+    private Builder() {
+    }
+
+    /**
+     * The cluster VPC. Required.
+     *
+     * @param vpc the VPC
+     * @return this builder
+     */
+    public Builder vpc(ZonalVpc vpc) {
+      this.vpc = vpc;
+      return this;
+    }
+
+    /**
+     * The cluster VPC's name in the interconnect. Default {@code cluster}.
+     *
+     * @param name a DNS-1123 label, different from every peer's name
+     * @return this builder
+     */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * The peer VPCs. Required; at least one.
+     *
+     * @param peers the peers
+     * @return this builder
+     */
+    public Builder peers(List<PeerVpc> peers) {
+      this.peers = peers;
+      return this;
+    }
+
+    /**
+     * The mode. Default {@link Interconnect#auto()}.
+     *
+     * @param mode the mode
+     * @return this builder
+     */
+    public Builder mode(Interconnect mode) {
+      this.mode = Objects.requireNonNull(mode);
+      return this;
+    }
+
+    /**
+     * The price book. Default {@link PriceBook#defaults()}.
+     *
+     * @param prices the prices
+     * @return this builder
+     */
+    public Builder prices(PriceBook prices) {
+      this.prices = Objects.requireNonNull(prices);
+      return this;
+    }
+
+    /**
+     * Flow-log retention of created peer VPCs. Default 30 days.
+     *
+     * @param days one of {@link ZonalVpcProps#RETENTION_DAYS}
+     * @return this builder
+     */
+    public Builder flowLogRetentionDays(int days) {
+      this.flowLogRetentionDays = days;
+      return this;
+    }
+
+    /** The props. */
+    public VpcInterconnectProps build() {
+      return new VpcInterconnectProps(this);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.github.zonewise.k8s;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which AWS load balancer an {@link IpModeLoadBalancer} asks the AWS Load Balancer Controller for.
+ * Both send straight to pod IPs (IP target mode), never through a NodePort on a random node in
+ * another AZ.
+ */
+public final class LoadBalancerType {
+
+  /** The names the landscape file accepts for {@code expose} (besides {@code none}). */
+  public static final List<String> NAMES = List.of("nlb", "alb");
+
+  private final String name;
+
+  private LoadBalancerType(String name) {
+    this.name = name;
+  }
+
+  /**
+   * A Network Load Balancer (layer 4) from a Service of type LoadBalancer, IP targets, cross-zone
+   * load balancing off and availability-zone-affinity DNS, so a client in a zone reaches the NLB
+   * node and the pods of that zone: no cross-AZ byte ($0.01/GB each way saved). $0.0225/hour +
+   * $0.006 per NLCU-hour.
+   *
+   * @return the NLB type
+   */
+  public static LoadBalancerType nlb() {
+    return new LoadBalancerType("nlb");
+  }
+
+  /**
+   * An Application Load Balancer (HTTP) from an Ingress of class {@code alb} with IP targets.
+   * The ALB balances across zones (ALB-to-target traffic across AZs is generally not charged).
+   * $0.0225/hour + $0.008 per LCU-hour.
+   *
+   * @return the ALB type
+   */
+  public static LoadBalancerType alb() {
+    return new LoadBalancerType("alb");
+  }
+
+  /**
+   * The type of a landscape-file name.
+   *
+   * @param name one of {@link #NAMES}
+   * @return the type, or empty for another name
+   */
+  public static Optional<LoadBalancerType> of(String name) {
+    return NAMES.contains(name) ? Optional.of(new LoadBalancerType(name)) : Optional.empty();
+  }
+
+  /** The landscape-file name. */
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LoadBalancerType t && t.name.equals(name);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

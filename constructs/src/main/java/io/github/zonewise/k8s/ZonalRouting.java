@@ -1,0 +1,199 @@
+package io.github.zonewise.k8s;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a Service keeps its traffic close: one routing mode per Service. A choice, not a set of
+ * flags, so topology-aware routing and {@code internalTrafficPolicy: Local} can never be combined
+ * (topology hints are not used with a {@code Local} policy; the guide says the two cannot be
+ * combined). The default, {@link #topologyAware()}, keeps traffic in its zone whenever every zone
+ * has endpoints; a byte kept in its zone saves $0.01/GB in each direction.
+ */
+public final class ZonalRouting {
+
+  /** The mode names the landscape file accepts, in order of preference. */
+  public static final List<String> NAMES = List.of("topologyAware", "preferSameZone", "preferSameNode", "nodeLocal",
+      "cluster");
+
+  /** The annotation that turns on topology-aware routing. */
+  public static final String TOPOLOGY_MODE_ANNOTATION = "service.kubernetes.io/topology-mode";
+
+  /** The annotation topology-aware routing had before Kubernetes 1.27. */
+  public static final String TOPOLOGY_HINTS_ANNOTATION = "service.kubernetes.io/topology-aware-hints";
+
+  private final String name;
+
+  private ZonalRouting(String name) {
+    this.name = name;
+  }
+
+  /**
+   * Topology-aware routing ({@code service.kubernetes.io/topology-mode: Auto}, Kubernetes 1.27+):
+   * the EndpointSlice controller gives each zone hints for a share of the endpoints proportional to
+   * its allocatable CPU, and kube-proxy routes to the hinted endpoints of its own zone. Falls back
+   * to cluster-wide routing when a zone has too few endpoints, so spread replicas over every zone.
+   *
+   * @return the default mode
+   */
+  public static ZonalRouting topologyAware() {
+    return new ZonalRouting("topologyAware");
+  }
+
+  /**
+   * {@code spec.trafficDistribution: PreferSameZone}: endpoints in the client's zone when there are
+   * any, else cluster-wide; no proportional balancing, so a zone with few endpoints can be
+   * overloaded. Beta (on by default) in Kubernetes 1.34, GA in 1.35; on 1.31 to 1.33 it is written
+   * as {@code PreferClose}, the earlier name of the same behaviour.
+   *
+   * @return the prefer-same-zone mode
+   */
+  public static ZonalRouting preferSameZone() {
+    return new ZonalRouting("preferSameZone");
+  }
+
+  /**
+   * {@code spec.trafficDistribution: PreferSameNode}: endpoints on the client's node, then its zone,
+   * then cluster-wide. Beta (on by default) in Kubernetes 1.34, GA in 1.35; alpha before, so not
+   * offered there.
+   *
+   * @return the prefer-same-node mode
+   */
+  public static ZonalRouting preferSameNode() {
+    return new ZonalRouting("preferSameNode");
+  }
+
+  /**
+   * {@code spec.internalTrafficPolicy: Local}: only endpoints on the client's node. Traffic from a
+   * node without an endpoint is <b>dropped</b>, so use it only for pods that are co-located with
+   * their clients (pod affinity, or a DaemonSet-like spread).
+   *
+   * @return the node-local mode
+   */
+  public static ZonalRouting nodeLocal() {
+    return new ZonalRouting("nodeLocal");
+  }
+
+  /**
+   * Plain cluster-wide routing: the explicit opt-out. About two thirds of requests cross an AZ in
+   * a three-AZ cluster, each byte charged $0.01/GB in each direction.
+   *
+   * @return the cluster-wide mode
+   */
+  public static ZonalRouting cluster() {
+    return new ZonalRouting("cluster");
+  }
+
+  /**
+   * The mode of a landscape-file name.
+   *
+   * @param name one of {@link #NAMES}
+   * @return the mode, or empty for an unknown name
+   */
+  public static Optional<ZonalRouting> of(String name) {
+    return NAMES.contains(name) ? Optional.of(new ZonalRouting(name)) : Optional.empty();
+  }
+
+  /** The landscape-file name of this mode. */
+  public String name() {
+    return name;
+  }
+
+  /** Whether this mode prefers endpoints in the client's zone (so every zone needs endpoints). */
+  public boolean isZonal() {
+    return name.equals("topologyAware") || name.equals("preferSameZone") || name.equals("preferSameNode");
+  }
+
+  /** Whether this mode sends traffic to node-local endpoints only ({@code internalTrafficPolicy: Local}). */
+  public boolean isNodeLocal() {
+    return name.equals("nodeLocal");
+  }
+
+  /**
+   * The oldest Kubernetes minor version on which this mode is on by default (GA or beta).
+   *
+   * @return e.g. {@code "1.34"}
+   */
+  public String minimumKubernetesVersion() {
+    return switch (name) {
+      case "topologyAware" -> "1.27";
+      case "preferSameZone" -> "1.31";
+      case "preferSameNode" -> "1.34";
+      default -> "1.26";
+    };
+  }
+
+  /**
+   * Whether a Kubernetes version runs this mode without feature gates.
+   *
+   * @param kubernetesVersion e.g. {@code "1.34"}
+   * @return true when the version is at least {@link #minimumKubernetesVersion()}
+   * @throws IllegalArgumentException when the version is not {@code 1.<minor>}
+   */
+  public boolean supportedOn(String kubernetesVersion) {
+    return minor(kubernetesVersion) >= minor(minimumKubernetesVersion());
+  }
+
+  /**
+   * The Service annotations this mode sets.
+   *
+   * @return the annotations, possibly empty
+   */
+  Map<String, String> annotations() {
+    return name.equals("topologyAware") ? Map.of(TOPOLOGY_MODE_ANNOTATION, "Auto") : Map.of();
+  }
+
+  /**
+   * The Service {@code spec} fields this mode sets on a Kubernetes version.
+   *
+   * @param kubernetesVersion e.g. {@code "1.35"}
+   * @return the fields, possibly empty
+   */
+  Map<String, Object> specFields(String kubernetesVersion) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    switch (name) {
+      case "preferSameZone" -> fields.put("trafficDistribution",
+          minor(kubernetesVersion) >= 34 ? "PreferSameZone" : "PreferClose");
+      case "preferSameNode" -> fields.put("trafficDistribution", "PreferSameNode");
+      case "nodeLocal" -> fields.put("internalTrafficPolicy", "Local");
+      default -> {
+      }
+    }
+    return fields;
+  }
+
+  /**
+   * The minor number of a Kubernetes version.
+   *
+   * @param version {@code 1.<minor>}, optionally with a patch
+   * @return the minor number
+   * @throws IllegalArgumentException for anything else
+   */
+  static int minor(String version) {
+    if (version != null) {
+      String[] parts = version.split("\\.");
+      if (parts.length >= 2 && parts[0].equals("1") && parts[1].matches("\\d{1,3}")) {
+        return Integer.parseInt(parts[1]);
+      }
+    }
+    throw new IllegalArgumentException("kubernetesVersion: " + (version == null ? "(missing)" : "'" + version + "'")
+        + " is not a Kubernetes version; write 1.<minor>, e.g. \"1.35\"");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ZonalRouting r && r.name.equals(name);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,204 @@
+package io.github.zonewise.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.zonewise.landscape.ClusterSpec;
+import io.github.zonewise.landscape.LandscapeException;
+import io.github.zonewise.landscape.LandscapeReader;
+import io.github.zonewise.landscape.LandscapeValidator;
+import io.github.zonewise.landscape.ValidatedLandscape;
+import io.github.zonewise.test.Synth;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every bad {@code cluster} input fails before anything is built, with one message naming the
+ * field, showing the value and saying the fix. The version calendar is read at a pinned date.
+ */
+class ClusterBadInputTest {
+
+  static final String HEAD = """
+      name: shop
+      region: eu-west-1
+      availabilityZones: [eu-west-1a, eu-west-1b]
+      """;
+
+  @BeforeAll
+  static void pinDate() {
+    System.setProperty(KubernetesVersions.DATE_PROPERTY, "2026-11-27");
+  }
+
+  @AfterAll
+  static void unpinDate() {
+    System.clearProperty(KubernetesVersions.DATE_PROPERTY);
+  }
+
+  static String cluster(String body) {
+    return HEAD + "cluster:\n" + body.stripIndent().lines().map(l -> "  " + l).reduce("", (a, b) -> a + b + "\n");
+  }
+
+  static ValidatedLandscape validate(String yaml) {
+    return LandscapeValidator.validate(LandscapeReader.parse(yaml, "test"), "test");
+  }
+
+  static void failsWith(String yaml, String message) {
+    assertThatThrownBy(() -> Synth.landscape(yaml)).isInstanceOf(LandscapeException.class).hasMessage(message);
+  }
+
+  @Test
+  void emptyClusterSectionGetsEveryDefault() {
+    ClusterSpec c = validate(HEAD + "cluster: {}\n").spec().cluster();
+    assertThat(c).isEqualTo(new ClusterSpec("1.35", "private", java.util.List.of(), false, "none", "cdk",
+        new ClusterSpec.SystemNodesSpec("m7g.large", 1)));
+  }
+
+  @Test
+  void versionEksDoesNotOfferFails() {
+    failsWith(cluster("version: \"1.40\""), "cluster.version: '1.40' is not a Kubernetes version EKS offers; use one of"
+        + " [1.32, 1.33, 1.34, 1.35, 1.36] (standard support on 2026-11-27: [1.34, 1.35, 1.36])");
+  }
+
+  @Test
+  void versionPastExtendedSupportFails() {
+    failsWith(cluster("version: \"1.31\""), "cluster.version: '1.31' is past the end of EKS extended support"
+        + " (2026-11-26): EKS no longer creates clusters of it; use one of [1.32, 1.33, 1.34, 1.35, 1.36]"
+        + " (standard support on 2026-11-27: [1.34, 1.35, 1.36])");
+  }
+
+  @Test
+  void unquotedVersionIsReadAsWritten() {
+    assertThat(validate(cluster("version: 1.36")).spec().cluster().version()).isEqualTo("1.36");
+  }
+
+  @Test
+  void versionInExtendedSupportWarnsOfSixTimesTheControlPlanePrice() {
+    assertThat(validate(cluster("version: \"1.33\"")).warnings()).contains("cluster.version: '1.33' is in EKS"
+        + " extended support since 2026-07-29 (until 2027-07-29): the control plane costs $0.60 per hour instead of"
+        + " $0.10, six times as much ($438 instead of $73 a month); upgrade to one of [1.34, 1.35, 1.36]");
+  }
+
+  @Test
+  void versionLeavingStandardSupportSoonWarns() {
+    assertThat(validate(cluster("version: \"1.34\"")).warnings()).contains("cluster.version: '1.34' leaves EKS"
+        + " standard support on 2026-12-02; from then on the control plane costs six times as much ($0.60 instead of"
+        + " $0.10 per hour); plan the upgrade to one of [1.35, 1.36]");
+  }
+
+  @Test
+  void defaultVersionDoesNotWarn() {
+    assertThat(validate(HEAD + "cluster: {}\n").warnings()).noneMatch(w -> w.startsWith("cluster.version"));
+  }
+
+  @Test
+  void unknownEndpointFails() {
+    failsWith(cluster("endpoint: public"), "cluster.endpoint: 'public' is not an endpoint access; use one of private,"
+        + " privateAndRestrictedPublic");
+  }
+
+  @Test
+  void publicCidrThatIsNotACidrFails() {
+    failsWith(cluster("""
+        endpoint: privateAndRestrictedPublic
+        publicCidrs: [203.0.113.0/24, office]"""), "cluster.publicCidrs[1]: 'office' is not an IPv4 CIDR block;"
+        + " write one such as 203.0.113.0/24 (a single address is /32)");
+  }
+
+  @Test
+  void publicCidrWithHostBitsFails() {
+    failsWith(cluster("""
+        endpoint: privateAndRestrictedPublic
+        publicCidrs: [203.0.113.7/24]"""), "cluster.publicCidrs[0]: '203.0.113.7/24' has host bits set; write"
+        + " 203.0.113.0/24");
+  }
+
+  @Test
+  void openPublicEndpointWithoutOptInFails() {
+    failsWith(cluster("""
+        endpoint: privateAndRestrictedPublic
+        publicCidrs: [0.0.0.0/0]"""), "cluster.publicCidrs[0]: '0.0.0.0/0' opens the Kubernetes API endpoint to the"
+        + " whole internet; list the CIDRs that need it, or set allowOpenPublicEndpoint: true to accept an open"
+        + " endpoint");
+  }
+
+  @Test
+  void openPublicEndpointWithOptInWarns() {
+    assertThat(validate(cluster("""
+        endpoint: privateAndRestrictedPublic
+        publicCidrs: [0.0.0.0/0]
+        allowOpenPublicEndpoint: true""")).warnings()).contains("cluster.publicCidrs: 0.0.0.0/0 with"
+        + " allowOpenPublicEndpoint: the Kubernetes API endpoint is reachable from the whole internet (authentication"
+        + " still applies)");
+  }
+
+  @Test
+  void publicCidrListedTwiceFails() {
+    failsWith(cluster("""
+        endpoint: privateAndRestrictedPublic
+        publicCidrs: [203.0.113.0/24, 203.0.113.0/24]"""), "cluster.publicCidrs[1]: '203.0.113.0/24' is listed"
+        + " twice; list each CIDR once");
+  }
+
+  @Test
+  void restrictedPublicEndpointWithoutCidrsFails() {
+    failsWith(cluster("endpoint: privateAndRestrictedPublic"), "cluster.publicCidrs: is missing; endpoint"
+        + " privateAndRestrictedPublic needs the CIDRs allowed to reach the public endpoint, e.g. [203.0.113.0/24]");
+  }
+
+  @Test
+  void publicCidrsWithPrivateEndpointFail() {
+    failsWith(cluster("publicCidrs: [203.0.113.0/24]"), "cluster.publicCidrs: [203.0.113.0/24] is set but endpoint"
+        + " is 'private' (no public endpoint); remove publicCidrs, or set endpoint: privateAndRestrictedPublic");
+  }
+
+  @Test
+  void systemNodesBelowOnePerAzFail() {
+    failsWith(cluster("""
+        systemNodes:
+          perAz: 0"""), "cluster.systemNodes.perAz: 0 is below one node per AZ; the controllers need at least 1 in"
+        + " every AZ (Karpenter provisions the nodes for workloads)");
+  }
+
+  @Test
+  void systemNodeInstanceTypeThatIsNotOneFails() {
+    failsWith(cluster("""
+        systemNodes:
+          instanceType: large"""), "cluster.systemNodes.instanceType: 'large' is not an EC2 instance type; write"
+        + " family, generation and size, e.g. m7g.large");
+  }
+
+  @Test
+  void unknownMeshFails() {
+    failsWith(cluster("mesh: istoi"), "cluster.mesh: 'istoi' is not a service mesh Zonewise installs; did you mean"
+        + " 'istio'? use one of none, istio");
+  }
+
+  @Test
+  void unknownManifestsDeliveryFails() {
+    failsWith(cluster("manifests: flux"), "cluster.manifests: 'flux' is not a way to deliver the manifests; use cdk"
+        + " (applied by CloudFormation) or gitops (written to dist/ only)");
+  }
+
+  @Test
+  void nameTooLongForKarpentersNodeRoleFails() {
+    String name = "a".repeat(47);
+    failsWith(HEAD.replace("name: shop", "name: " + name) + "cluster: {}\n", "name: '" + name + "' is too long for"
+        + " the cluster: Karpenter's node role KarpenterNodeRole-<name> must fit IAM's 64 characters; use at most 46"
+        + " characters");
+  }
+
+  @Test
+  void clusterWithoutNatWarnsThatTheChartsCannotBeInstalled() {
+    assertThat(validate(HEAD + "network:\n  nat: none\ncluster: {}\n").warnings()).contains("network.nat: none: the"
+        + " cluster's Helm charts (Karpenter, AWS Load Balancer Controller, Istio) and their images come from the"
+        + " internet; with no NAT gateway they cannot be installed");
+  }
+
+  @Test
+  void clusterWithoutTheEksAuthEndpointWarnsThatPodIdentityGoesThroughTheNat() {
+    assertThat(validate(HEAD + "network:\n  interfaceEndpoints: [ecr.api, ecr.dkr]\ncluster: {}\n").warnings())
+        .contains("network.interfaceEndpoints: no eks-auth endpoint: the controllers' EKS Pod Identity credentials go"
+            + " through the NAT gateway ($0.045/GB); add eks-auth");
+  }
+}

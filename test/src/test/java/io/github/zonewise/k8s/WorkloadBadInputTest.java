@@ -1,0 +1,306 @@
+package io.github.zonewise.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.zonewise.app.LandscapeApp;
+import io.github.zonewise.landscape.AwsRegions;
+import io.github.zonewise.landscape.LandscapeException;
+import io.github.zonewise.landscape.LandscapeReader;
+import io.github.zonewise.landscape.LandscapeValidator;
+import io.github.zonewise.landscape.ValidatedLandscape;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every bad input of the {@code services} and {@code nodePools} sections fails in the validator
+ * with one exact message; the warnings of the sections are raised, and nothing is written for a
+ * bad landscape.
+ */
+class WorkloadBadInputTest {
+
+  private static final String HEAD = """
+      name: shop
+      region: eu-west-1
+      availabilityZones: [eu-west-1a, eu-west-1b, eu-west-1c]
+      """;
+  private static final String ISTIO = "cluster: {mesh: istio}\n";
+  private static final String ORDERS = "services:\n  - {name: orders, namespace: ecommerce, image: orders:1.4.2,"
+      + " port: 3003, ";
+  private static final String AZS = "[eu-west-1a, eu-west-1b, eu-west-1c]";
+  private static final String LABEL = "is not a DNS-1123 label; use at most 63 lower-case letters, digits and '-',"
+      + " starting and ending with a letter or digit";
+  private static final String LONG = "a".repeat(60);
+  private static final String POOL = "b".repeat(53);
+
+  private static ValidatedLandscape validate(String body) {
+    return LandscapeValidator.validate(LandscapeReader.parse(HEAD + body, "test"), "test");
+  }
+
+  static Stream<Arguments> badInputs() {
+    return Stream.of(
+        Arguments.of("service entry empty", "services:\n  -\n",
+            "services[0]: is empty; give at least name, image and port"),
+        Arguments.of("service name missing", "services:\n  - {image: orders:1.4.2, port: 3003}\n",
+            "services[0].name: is missing; it is required (see the landscape format in README.md)"),
+        Arguments.of("service name not a DNS-1123 label", ORDERS.replace("orders,", "Orders,") + "}\n",
+            "services[0].name: 'Orders' " + LABEL),
+        Arguments.of("service name starting with a digit", ORDERS.replace("name: orders", "name: 1orders") + "}\n",
+            "services[0].name: '1orders' does not start with a letter; a Kubernetes Service name is a DNS-1035 label:"
+                + " start it with a letter"),
+        Arguments.of("namespace not a DNS-1123 label", ORDERS.replace("ecommerce", "e_commerce") + "}\n",
+            "services[0].namespace: 'e_commerce' " + LABEL),
+        Arguments.of("two services with the same namespace and name", ORDERS + "}\n"
+                + "  - {name: orders, namespace: ecommerce, image: orders:1.4.3, port: 3004}\n",
+            "services[1].name: 'orders' is already the name of services[0] in namespace ecommerce; give each service a"
+                + " unique name in its namespace"),
+        Arguments.of("image missing", "services:\n  - {name: orders, port: 3003}\n",
+            "services[0].image: is missing; it is required (see the landscape format in README.md)"),
+        Arguments.of("image with a space", "services:\n  - {name: orders, image: 'orders 1.4.2', port: 3003}\n",
+            "services[0].image: 'orders 1.4.2' is not an image reference; write repository[:tag], e.g. orders:1.4.2"),
+        Arguments.of("port missing", "services:\n  - {name: orders, image: orders:1.4.2}\n",
+            "services[0].port: is missing; give the port the service listens on (1–65535)"),
+        Arguments.of("port 0", "services:\n  - {name: orders, image: orders:1.4.2, port: 0}\n",
+            "services[0].port: 0 is not a port; use 1–65535"),
+        Arguments.of("port above 65535", "services:\n  - {name: orders, image: orders:1.4.2, port: 65536}\n",
+            "services[0].port: 65536 is not a port; use 1–65535"),
+        Arguments.of("replicas below 1", ORDERS + "replicas: 0}\n",
+            "services[0].replicas: 0 is below 1; run at least one replica (one per AZ for zonal routing)"),
+        Arguments.of("routing unknown", ORDERS + "routing: topologyaware}\n",
+            "services[0].routing: 'topologyaware' is not a routing mode; did you mean 'topologyAware'? use one of"
+                + " topologyAware, preferSameZone, preferSameNode, nodeLocal, cluster"),
+        Arguments.of("routing the Kubernetes version does not support",
+            "cluster: {version: \"1.33\"}\n" + ORDERS + "routing: preferSameNode}\n",
+            "services[0].routing: 'preferSameNode' needs Kubernetes 1.34 or newer (before that it is alpha, off by"
+                + " default) and the cluster runs 1.33; set cluster.version to \"1.34\" or newer, or use"
+                + " topologyAware"),
+        Arguments.of("expose unknown", ORDERS + "expose: elb}\n",
+            "services[0].expose: 'elb' is not an exposure; did you mean 'alb'? use one of none, nlb, alb"),
+        Arguments.of("scheme unknown", ORDERS + "expose: nlb, scheme: public}\n",
+            "services[0].scheme: 'public' is not a load balancer scheme; use one of internal, internet-facing"),
+        Arguments.of("scheme without exposure", ORDERS + "scheme: internal}\n",
+            "services[0].scheme: 'internal' is set but expose is 'none'; set expose: nlb or alb, or remove scheme"),
+        Arguments.of("name too long for an NLB", ORDERS.replace("name: orders", "name: " + LONG) + "expose: nlb}\n",
+            "services[0].name: '" + LONG + "' is too long for expose: nlb (its load balancer Service is named " + LONG
+                + "-nlb, at most 63 characters); use at most 59 characters"),
+        Arguments.of("colocateWith an unknown service", ORDERS + "}\n"
+                + "  - {name: graphql, namespace: ecommerce, image: graphql:2.7.0, port: 4000, colocateWith: order}\n",
+            "services[1].colocateWith: 'order' names no service of the landscape; did you mean 'orders'? use one of"
+                + " [orders]"),
+        Arguments.of("colocateWith itself", ORDERS + "colocateWith: orders}\n",
+            "services[0].colocateWith: 'orders' is the service itself; name the service its pods should share nodes"
+                + " with"),
+        Arguments.of("colocateWith a name in several namespaces", """
+            services:
+              - {name: orders, namespace: eu, image: orders:1.4.2, port: 3003}
+              - {name: orders, namespace: us, image: orders:1.4.2, port: 3003}
+              - {name: graphql, namespace: web, image: graphql:2.7.0, port: 4000, colocateWith: orders}
+            """,
+            "services[2].colocateWith: 'orders' names services in several namespaces [eu/orders, us/orders]; write"
+                + " namespace/name, e.g. 'eu/orders'"),
+        Arguments.of("locality when the mesh is none", "cluster: {mesh: none}\n" + ORDERS
+                + "locality: {failover: [{from: eu-west-1, to: eu-central-1}]}}\n",
+            "services[0].locality: is set but cluster.mesh is 'none', and locality load balancing is done by Istio;"
+                + " set cluster.mesh: istio, or remove locality"),
+        Arguments.of("locality with distribute and failover", ISTIO + ORDERS + "locality: {distribute: {eu-west-1a:"
+                + " {eu-west-1a: 100}}, failover: [{from: eu-west-1, to: eu-central-1}]}}\n",
+            "services[0].locality: sets both distribute and failover, which Istio rejects; keep one"),
+        Arguments.of("locality with neither", ISTIO + ORDERS + "locality: {}}\n",
+            "services[0].locality: sets neither distribute nor failover; give distribute weights per zone, or failover"
+                + " regions"),
+        Arguments.of("distribute empty", ISTIO + ORDERS + "locality: {distribute: {}}}\n",
+            "services[0].locality.distribute: is empty; give the weights of at least one from-zone"),
+        Arguments.of("distribute from a zone that is not an AZ", ISTIO + ORDERS
+                + "locality: {distribute: {eu-west-1d: {eu-west-1a: 100}}}}\n",
+            "services[0].locality.distribute.eu-west-1d: 'eu-west-1d' is not one of the landscape's AZs; use one of "
+                + AZS),
+        Arguments.of("distribute to a zone that is not an AZ", ISTIO + ORDERS
+                + "locality: {distribute: {eu-west-1a: {eu-west-1a: 90, eu-west-2a: 10}}}}\n",
+            "services[0].locality.distribute.eu-west-1a.eu-west-2a: 'eu-west-2a' is not one of the landscape's AZs;"
+                + " use one of " + AZS),
+        Arguments.of("weight below 1", ISTIO + ORDERS
+                + "locality: {distribute: {eu-west-1a: {eu-west-1a: 100, eu-west-1b: 0}}}}\n",
+            "services[0].locality.distribute.eu-west-1a.eu-west-1b: 0 is not a weight; use 1–100 (leave a zone out to"
+                + " send it nothing)"),
+        Arguments.of("weight above 100", ISTIO + ORDERS
+                + "locality: {distribute: {eu-west-1a: {eu-west-1a: 101}}}}\n",
+            "services[0].locality.distribute.eu-west-1a.eu-west-1a: 101 is not a weight; use 1–100 (leave a zone out"
+                + " to send it nothing)"),
+        Arguments.of("weights of a from-zone not totalling 100", ISTIO + ORDERS
+                + "locality: {distribute: {eu-west-1a: {eu-west-1a: 70, eu-west-1b: 20}}}}\n",
+            "services[0].locality.distribute.eu-west-1a: weights 70 + 20 total 90, not 100; make the weights of each"
+                + " from-zone total exactly 100 (Istio rejects the rule otherwise)"),
+        Arguments.of("failover empty", ISTIO + ORDERS + "locality: {failover: []}}\n",
+            "services[0].locality.failover: is empty; give at least one from-region and to-region"),
+        Arguments.of("failover to something that is not a region", ISTIO + ORDERS
+                + "locality: {failover: [{from: eu-west-1, to: mars-1}]}}\n",
+            "services[0].locality.failover[0].to: 'mars-1' is not an AWS region; use one of "
+                + LandscapeException.render(AwsRegions.names())),
+        Arguments.of("failover to the same region", ISTIO + ORDERS
+                + "locality: {failover: [{from: eu-west-1, to: eu-west-1}]}}\n",
+            "services[0].locality.failover[0].to: 'eu-west-1' is the from region; fail over to another region"),
+        Arguments.of("node pool entry empty", "nodePools:\n  -\n",
+            "nodePools[0]: is empty; give at least a name"),
+        Arguments.of("node pool name missing", "nodePools:\n  - {zones: each}\n",
+            "nodePools[0].name: is missing; it is required (see the landscape format in README.md)"),
+        Arguments.of("node pool name not a DNS-1123 label", "nodePools:\n  - {name: General}\n",
+            "nodePools[0].name: 'General' " + LABEL),
+        Arguments.of("two node pools with the same name", "nodePools:\n  - {name: general}\n  - {name: general}\n",
+            "nodePools[1].name: 'general' is listed twice; give each node pool a unique name"),
+        Arguments.of("node pool name too long for its NodePools", "nodePools:\n  - {name: " + POOL + "}\n",
+            "nodePools[0].name: '" + POOL + "' is too long: each zone's NodePool is named " + POOL + "-<zone>, at most"
+                + " 63 characters; use at most 52 characters"),
+        Arguments.of("zones neither each nor a list", "nodePools:\n  - {name: general, zones: all}\n",
+            "nodePools[0].zones: 'all' is neither 'each' nor a list of AZs; write each, or a list such as " + AZS),
+        Arguments.of("zones empty", "nodePools:\n  - {name: general, zones: []}\n",
+            "nodePools[0].zones: [] has no AZ; write each, or list the AZs the pool serves"),
+        Arguments.of("zone that is not an AZ", "nodePools:\n  - {name: general, zones: [eu-west-1a, eu-west-1d]}\n",
+            "nodePools[0].zones[1]: 'eu-west-1d' is not one of the landscape's AZs; use one of " + AZS),
+        Arguments.of("zone listed twice", "nodePools:\n  - {name: general, zones: [eu-west-1a, eu-west-1a]}\n",
+            "nodePools[0].zones[1]: 'eu-west-1a' is listed twice; list each AZ once"),
+        Arguments.of("instance categories empty", "nodePools:\n  - {name: general, instanceCategories: []}\n",
+            "nodePools[0].instanceCategories: [] is empty; list at least one, e.g. [c, m, r]"),
+        Arguments.of("instance category that is not one", "nodePools:\n  - {name: general, instanceCategories: [C5]}\n",
+            "nodePools[0].instanceCategories[0]: 'C5' is not an instance category; write the letters before the"
+                + " generation, e.g. c, m, r"),
+        Arguments.of("capacity types empty", "nodePools:\n  - {name: general, capacityTypes: []}\n",
+            "nodePools[0].capacityTypes: [] is empty; list at least one, e.g. [on-demand]"),
+        Arguments.of("capacity type unknown", "nodePools:\n  - {name: general, capacityTypes: [spots]}\n",
+            "nodePools[0].capacityTypes[0]: 'spots' is not a capacity type; did you mean 'spot'? use one of on-demand,"
+                + " spot, reserved"),
+        Arguments.of("capacity type twice", "nodePools:\n  - {name: general, capacityTypes: [spot, spot]}\n",
+            "nodePools[0].capacityTypes[1]: 'spot' is listed twice; list each capacity type once"),
+        Arguments.of("architecture unknown", "nodePools:\n  - {name: general, architectures: [x86_64]}\n",
+            "nodePools[0].architectures[0]: 'x86_64' is not a CPU architecture; use one of amd64, arm64"),
+        Arguments.of("cpu limit below 1", "nodePools:\n  - {name: general, cpuLimit: 0}\n",
+            "nodePools[0].cpuLimit: 0 is below 1; give the vCPUs each NodePool may launch"),
+        Arguments.of("ami with no choice", "nodePools:\n  - {name: general, ami: {}}\n",
+            "nodePools[0].ami: sets none of alias, id, ssmParameter; set exactly one"),
+        Arguments.of("ami with two choices", "nodePools:\n  - {name: general, ami: {alias: al2023@v20260818,"
+                + " id: ami-0123456789abcdef0}}\n",
+            "nodePools[0].ami: sets alias and id of alias, id, ssmParameter; set exactly one"),
+        Arguments.of("ami alias at latest", "nodePools:\n  - {name: general, ami: {alias: al2023@latest}}\n",
+            "nodePools[0].ami.alias: 'al2023@latest' drifts to every new AMI release (and replaces every node); pin a"
+                + " release, e.g. al2023@v20260818"),
+        Arguments.of("ami alias of a family that cannot be pinned", "nodePools:\n  - {name: general, ami: {alias:"
+                + " windows2022@v1}}\n",
+            "nodePools[0].ami.alias: 'windows2022@v1' is not a pinnable AMI family; use one of [al2023, bottlerocket],"
+                + " e.g. al2023@v20260818"),
+        Arguments.of("ami alias without version", "nodePools:\n  - {name: general, ami: {alias: al2023}}\n",
+            "nodePools[0].ami.alias: 'al2023' is not a Karpenter alias; write family@version, e.g. al2023@v20260818"),
+        Arguments.of("ami alias with a malformed version", "nodePools:\n  - {name: general, ami: {alias:"
+                + " al2023@20260818}}\n",
+            "nodePools[0].ami.alias: 'al2023@20260818' has no release version; pin one, e.g. al2023@v20260818"),
+        Arguments.of("ami id malformed", "nodePools:\n  - {name: general, ami: {id: ami-xyz}}\n",
+            "nodePools[0].ami.id: 'ami-xyz' is not an AMI id; write ami- followed by 8 or 17 hex digits"),
+        Arguments.of("ami ssm parameter malformed", "nodePools:\n  - {name: general, ami: {ssmParameter: 'my ami'}}\n",
+            "nodePools[0].ami.ssmParameter: 'my ami' is not an SSM parameter name; write its name (e.g."
+                + " /images/orders-node/ami-id) or ARN"),
+        Arguments.of("ami family with an alias", "nodePools:\n  - {name: general, ami: {alias: al2023@v20260818,"
+                + " family: AL2023}}\n",
+            "nodePools[0].ami.family: 'AL2023' is set with an alias, which names its family; remove family"),
+        Arguments.of("ami family unknown", "nodePools:\n  - {name: general, ami: {id: ami-0123456789abcdef0,"
+                + " family: Ubuntu}}\n",
+            "nodePools[0].ami.family: 'Ubuntu' is not an AMI family Karpenter boots custom AMIs of; use one of AL2023,"
+                + " Bottlerocket"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badInputs")
+  void badInputFailsWithOneExactMessage(String what, String body, String message) {
+    assertThatThrownBy(() -> validate(body)).isInstanceOf(LandscapeException.class).hasMessage(message);
+  }
+
+  @Test
+  void localityWithoutAClusterSectionIsAllowed() {
+    ValidatedLandscape landscape = validate(ORDERS + "locality: {failover: [{from: eu-west-1, to: eu-central-1}]}}\n");
+    assertThat(landscape.spec().services().get(0).locality().failover()).hasSize(1);
+  }
+
+  @Test
+  void defaultsAreFilledIn() {
+    ValidatedLandscape landscape = validate("services:\n  - {name: web, image: nginx:1.27, port: 80}\n");
+    var web = landscape.spec().services().get(0);
+    assertThat(web.namespace()).isEqualTo("default");
+    assertThat(web.replicas()).isEqualTo(3);
+    assertThat(web.routing()).isEqualTo("topologyAware");
+    assertThat(web.expose()).isEqualTo("none");
+    assertThat(web.scheme()).isNull();
+    var pool = landscape.spec().nodePools().get(0);
+    assertThat(pool.name()).isEqualTo("general");
+    assertThat(pool.zoneList()).containsExactly("eu-west-1a", "eu-west-1b", "eu-west-1c");
+    assertThat(pool.instanceCategories()).containsExactly("c", "m", "r");
+    assertThat(pool.capacityTypes()).containsExactly("on-demand");
+    assertThat(pool.architectures()).containsExactly("amd64");
+    assertThat(pool.cpuLimit()).isEqualTo(1000);
+    assertThat(pool.ami().alias()).isEqualTo(NodeAmi.DEFAULT_ALIAS);
+  }
+
+  @Test
+  void colocateWithIsResolvedToNamespaceAndName() {
+    ValidatedLandscape landscape = validate(ORDERS + "}\n"
+        + "  - {name: graphql, namespace: ecommerce, image: graphql:2.7.0, port: 4000, colocateWith: orders}\n"
+        + "  - {name: edge, namespace: web, image: edge:1.0.0, port: 443, colocateWith: orders}\n");
+    assertThat(landscape.spec().services()).extracting(s -> String.valueOf(s.colocateWith()))
+        .containsExactly("null", "ecommerce/orders", "ecommerce/orders");
+  }
+
+  @Test
+  void zoneWithoutEndpointsForZonalRoutingIsAWarning() {
+    ValidatedLandscape landscape = validate(ORDERS + "replicas: 2, routing: preferSameZone}\n");
+    assertThat(landscape.warnings()).containsExactly("services[0].replicas: 2 replicas leave 1 of the 3 zones without"
+        + " an endpoint of orders, so preferSameZone routing sends that zone's traffic across AZs; run at least 3"
+        + " replicas");
+  }
+
+  @Test
+  void zonesAreThoseOfTheNodePoolsWhenThereAreAny() {
+    ValidatedLandscape landscape = validate(ORDERS + "replicas: 2}\nnodePools:\n  - {name: general, zones:"
+        + " [eu-west-1a, eu-west-1b]}\n");
+    assertThat(landscape.warnings()).isEmpty();
+  }
+
+  @Test
+  void clusterRoutingNeedsNoEndpointPerZone() {
+    assertThat(validate(ORDERS + "replicas: 1, routing: cluster}\n").warnings()).isEmpty();
+  }
+
+  @Test
+  void nodeLocalWithoutCoLocatedPeerIsAWarning() {
+    ValidatedLandscape landscape = validate(ORDERS + "routing: nodeLocal}\n");
+    assertThat(landscape.warnings()).containsExactly("services[0].routing: nodeLocal (internalTrafficPolicy: Local)"
+        + " has no co-located peer: no service sets colocateWith: orders, so a client on a node without a orders pod"
+        + " has its traffic dropped; add colocateWith: orders to its clients, or use preferSameNode");
+  }
+
+  @Test
+  void nodeLocalWithACoLocatedPeerIsFine() {
+    ValidatedLandscape landscape = validate(ORDERS + "routing: nodeLocal}\n"
+        + "  - {name: graphql, namespace: ecommerce, image: graphql:2.7.0, port: 4000, colocateWith: orders}\n");
+    assertThat(landscape.warnings()).isEmpty();
+  }
+
+  @Test
+  void badLandscapeWritesNoManifest() throws Exception {
+    Path dir = Files.createTempDirectory("zonewise-bad");
+    Path file = dir.resolve("landscape.yaml");
+    Files.writeString(file, HEAD + ORDERS + "replicas: 0}\n");
+    Path dist = dir.resolve("dist");
+    var app = LandscapeApp.app(dir.resolve("cdk.out"), Map.of(LandscapeApp.LANDSCAPE_CONTEXT, file.toString(),
+        LandscapeApp.MANIFESTS_CONTEXT, dist.toString()));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = LandscapeApp.run(app, new PrintStream(out, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("zonewise: error: services[0].replicas: 0 is below 1");
+    assertThat(dist).doesNotExist();
+  }
+}
