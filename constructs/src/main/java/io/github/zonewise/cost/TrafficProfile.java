@@ -76,7 +76,9 @@ public record TrafficProfile(List<Flow> flows, boolean defaulted) {
         flows.add(new FlowSpec(Flow.INTERNET, s.name(), DEFAULT_INTERNET_IN_GB));
       }
       if (s.colocateWith() != null) {
-        flows.add(new FlowSpec(s.name(), s.colocateWith(), DEFAULT_CALL_GB));
+        // the checked landscape names it namespace/name
+        String peer = s.colocateWith().substring(s.colocateWith().indexOf('/') + 1);
+        flows.add(new FlowSpec(s.name(), peer, DEFAULT_CALL_GB));
       }
       flows.add(new FlowSpec(s.name(), "s3", DEFAULT_S3_GB));
       flows.add(new FlowSpec(s.name(), "logs", DEFAULT_LOGS_GB));
