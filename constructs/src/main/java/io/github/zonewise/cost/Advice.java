@@ -171,7 +171,8 @@ public record Advice(String topic, String text, double monthlySavingUsd) {
     if (g.peers().isEmpty()) {
       return;
     }
-    double peerGb = traffic.flows().stream().filter(f -> f.otherKind() == Flow.End.PEER).mapToDouble(Flow::gb).sum();
+    double peerGb = traffic.flows().stream().filter(f -> f.otherKind() == Flow.End.PEER || f.isBetweenPeers())
+        .mapToDouble(Flow::gb).sum();
     double share = (n - 1) / (double) n;
     double peering = peerGb * share * 2 * crossAz;
     boolean usesTgw = g.peers().values().stream().anyMatch(l -> l.kind() == Design.LinkKind.TRANSIT_GATEWAY);
@@ -179,11 +180,15 @@ public record Advice(String topic, String text, double monthlySavingUsd) {
     int attachments = usesTgw ? Math.max(g.transitGatewayAttachments(), 1) : g.peers().size() + 1;
     double tgw = attachments * prices.usd(TRANSIT_GATEWAY_ATTACHMENT_HOUR) * h
         + peerGb * prices.usd(TRANSIT_GATEWAY_PER_GB);
+    boolean peersTalk = traffic.flows().stream().anyMatch(Flow::isBetweenPeers);
     if (usesTgw && peering < tgw) {
+      int vpcs = g.peers().size() + 1;
       list.add(new Advice("peering versus Transit Gateway", "the Transit Gateway costs " + usd(tgw) + " a month ("
-          + attachments + " attachments, " + gb(peerGb) + " GB to peers); peering each peer with the cluster VPC"
+          + attachments + " attachments, " + gb(peerGb) + " GB to and between peers); " + (peersTalk
+              ? "a peering mesh (" + vpcs * (vpcs - 1) / 2 + " connections, one per pair of VPCs, since peers talk"
+                  + " to each other)" : "peering each peer with the cluster VPC")
           + " would cost " + usd(peering) + " (no hourly charge; same-AZ free, cross-AZ " + CostModel.percent(share)
-          + " assumed) — enough when the peers need no transitive routing", tgw - peering));
+          + " assumed)" + (peersTalk ? "" : " — enough when the peers need no transitive routing"), tgw - peering));
     } else if (usesPeering && !usesTgw && tgw < peering) {
       list.add(new Advice("peering versus Transit Gateway", "peering costs " + usd(peering) + " a month of cross-AZ"
           + " data at " + gb(peerGb) + " GB to peers; a Transit Gateway (" + attachments + " attachments, no cross-AZ"

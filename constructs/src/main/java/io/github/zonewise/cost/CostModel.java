@@ -174,6 +174,14 @@ final class CostModel {
   // ---------------------------------------------------------------- flows
 
   private void flow(Design d, Flow f, Bill bill) {
+    if (f.isBetweenPeers()) {
+      betweenPeers(d, f, bill);
+      return;
+    }
+    if (!f.crossesLandscape()) {
+      bill.paths.put(f.index(), "does not cross the landscape's network: not priced");
+      return;
+    }
     switch (f.otherKind()) {
       case SERVICE -> podToPod(d, f, bill);
       case INTERNET -> internet(d, f, bill);
@@ -333,6 +341,28 @@ final class CostModel {
         bill.paths.put(f.index(), "no VPC link to " + peer + ": NAT gateway → its public addresses" + natDetail(d));
       }
       default -> throw new IllegalStateException(link.kind().name());
+    }
+  }
+
+  private void betweenPeers(Design d, Flow f, Bill bill) {
+    Design.Link a = d.peers().getOrDefault(f.from(), new Design.Link(Design.LinkKind.NAT, 0));
+    Design.Link b = d.peers().getOrDefault(f.to(), new Design.Link(Design.LinkKind.NAT, 0));
+    if (a.kind() == Design.LinkKind.TRANSIT_GATEWAY && b.kind() == Design.LinkKind.TRANSIT_GATEWAY) {
+      bill.add(Category.INTERCONNECT, "Transit Gateway data (" + f.from() + " → " + f.to() + ")", f.index(),
+          "gb × transitGatewayPerGb", inputs("gb", f.gb(), TRANSIT_GATEWAY_PER_GB, p(TRANSIT_GATEWAY_PER_GB)),
+          f.gb() * p(TRANSIT_GATEWAY_PER_GB));
+      bill.paths.put(f.index(), "Transit Gateway between " + f.from() + " and " + f.to());
+    } else if (a.kind() == Design.LinkKind.PEERING && b.kind() == Design.LinkKind.PEERING) {
+      double share = Math.max(a.crossAzShare(), b.crossAzShare());
+      bill.add(Category.INTERCONNECT, "VPC peering across AZs (" + f.from() + " → " + f.to() + ")", f.index(),
+          "gb × crossAzShare × 2 × crossAzPerGbEachWay",
+          inputs("gb", f.gb(), "crossAzShare", share, CROSS_AZ_PER_GB_EACH_WAY, p(CROSS_AZ_PER_GB_EACH_WAY)),
+          f.gb() * share * 2 * p(CROSS_AZ_PER_GB_EACH_WAY));
+      bill.paths.put(f.index(), "VPC peering between " + f.from() + " and " + f.to() + " (a connection of their"
+          + " own: peering through the cluster VPC is not transitive)");
+    } else {
+      bill.unreachable.add(f.index());
+      bill.paths.put(f.index(), "no path: " + f.from() + " and " + f.to() + " are not linked in this design");
     }
   }
 

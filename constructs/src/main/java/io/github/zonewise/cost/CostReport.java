@@ -63,6 +63,13 @@ public final class CostReport {
     CostModel model = new CostModel(prices);
     List<Integer> unreachable = model.price(design, traffic).unreachable();
     Set<Integer> skip = new HashSet<>(unreachable);
+    for (Flow f : traffic.flows()) {
+      if (!f.crossesLandscape()) {
+        skip.add(f.index());
+        notes.add("traffic[" + f.index() + "] (" + f.label() + ") does not cross the landscape's network: not"
+            + " priced");
+      }
+    }
     this.priced = traffic.filter(f -> !skip.contains(f.index()));
     for (int i : unreachable) {
       Flow f = traffic.flows().stream().filter(x -> x.index() == i).findFirst().orElseThrow();

@@ -22,7 +22,10 @@ import java.util.Optional;
  *       else through the NAT; {@code ecr} is image pulls, whose layers come from S3;</li>
  *   <li>service ↔ a peer VPC: over the peering connection or the Transit Gateway;</li>
  *   <li>service ↔ a region: inter-region data; {@code ecr} → a region is the registry's monthly
- *       replication volume to that region.</li>
+ *       replication volume to that region;</li>
+ *   <li>peer VPC ↔ peer VPC: through the Transit Gateway (or a peering between the two);</li>
+ *   <li>any other flow without a service (e.g. a peer VPC to the internet) does not cross the
+ *       landscape's network and is not priced (the report says so).</li>
  * </ul>
  *
  * @param index    the flow's index in {@code traffic} (or in the default profile)
@@ -140,6 +143,19 @@ public record Flow(int index, String from, End fromKind, String to, End toKind, 
       return List.of();
     }
     return ic.vpcs().stream().map(InterconnectSpec.PeerVpcSpec::name).filter(Objects::nonNull).toList();
+  }
+
+  /** True when both ends are peer VPCs. */
+  public boolean isBetweenPeers() {
+    return fromKind == End.PEER && toKind == End.PEER;
+  }
+
+  /**
+   * True when the flow crosses the landscape's network: it has a service at one end, runs between
+   * two peer VPCs, or is the registry's replication volume.
+   */
+  public boolean crossesLandscape() {
+    return fromKind == End.SERVICE || toKind == End.SERVICE || isBetweenPeers() || isReplication();
   }
 
   /** True when this flow is the registry's replication volume to a region ({@code ecr} → region). */

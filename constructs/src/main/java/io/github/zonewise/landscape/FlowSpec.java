@@ -7,8 +7,9 @@ package io.github.zonewise.landscape;
  * @param from a service, {@code internet}, a peer VPC name, an AWS service ({@code s3},
  *             {@code dynamodb}, {@code ecr}, {@code sts}, {@code logs} or any interface endpoint
  *             name) or another region
- * @param to   the same kinds of end; at least one end is a service, except {@code ecr} → a region of
- *             {@code registry.replicateTo}, which gives the registry's monthly replication volume
+ * @param to   the same kinds of end; {@code ecr} → a region of {@code registry.replicateTo} gives the
+ *             registry's monthly replication volume; a flow with no service at either end that is not
+ *             between two peer VPCs is not priced
  * @param gb   gigabytes per month, ≥ 0, counted in the direction written
  */
 public record FlowSpec(String from, String to, Double gb) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The rules of the {@code traffic} and {@code prices} sections: every flow names known ends with
- * a number of gigabytes ≥ 0 and touches a service (or is the registry's replication volume), and
+ * a number of gigabytes ≥ 0 ({@code ecr} → a region only for a region the registry replicates to), and
  * every price override names a price key with a number ≥ 0. {@code traffic} stays absent when the
  * landscape has none (the cost report then prices its default profile and says so);
  * {@code prices} defaults to no override.
@@ -44,7 +44,7 @@ final class TrafficRules {
       throw new LandscapeException(field, "is empty; write a flow such as {from: internet, to: "
           + firstService(spec) + ", gb: 2000}");
     }
-    Flow.End from = end(spec, field + ".from", f.from());
+    end(spec, field + ".from", f.from());
     Flow.End to = end(spec, field + ".to", f.to());
     if (f.gb() == null) {
       throw new LandscapeException(field + ".gb", "is missing; write the monthly gigabytes, e.g. gb: 2000");
@@ -70,10 +70,6 @@ final class TrafficRules {
         throw new LandscapeException(field + ".to", f.to(), "is not a region of registry.replicateTo; a flow"
             + " ecr → region gives the monthly replication volume to one of " + LandscapeException.render(regions));
       }
-    } else if (from != Flow.End.SERVICE && to != Flow.End.SERVICE) {
-      throw new LandscapeException(field, f.from() + " → " + f.to(), "has no service at either end; every flow"
-          + " starts or ends at a service of the landscape (or is ecr → a region of registry.replicateTo: the"
-          + " registry's replication volume)");
     }
   }
 

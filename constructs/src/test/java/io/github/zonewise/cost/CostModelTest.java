@@ -305,6 +305,30 @@ class CostModelTest {
   }
 
   @Test
+  void bytesBetweenTwoPeersPayTheTransitGatewayOnce() {
+    Design d = design().peer("payments", LinkKind.TRANSIT_GATEWAY).peer("analytics", LinkKind.TRANSIT_GATEWAY)
+        .attachments(3).build();
+    DesignCost cost = price(d, traffic(flow(0, "analytics", PEER, "payments", PEER, 700)));
+    // 700 GB × $0.02 = $14.00
+    assertThat(item(cost, "Transit Gateway data (analytics → payments)", 0).usd()).isCloseTo(14.00, CENT);
+  }
+
+  @Test
+  void bytesBetweenPeersWithoutALinkBetweenThemHaveNoPath() {
+    Design d = design().peer("payments", LinkKind.NAT).peer("analytics", LinkKind.NAT).build();
+    DesignCost cost = price(d, traffic(flow(0, "analytics", PEER, "payments", PEER, 700)));
+    assertThat(cost.unreachable()).containsExactly(0);
+  }
+
+  @Test
+  void aFlowThatDoesNotCrossTheLandscapeIsNotPriced() {
+    DesignCost cost = price(design().peer("payments", LinkKind.PEERING).build(),
+        traffic(flow(0, "payments", PEER, "internet", INTERNET, 100)));
+    assertThat(cost.lineItems()).noneMatch(i -> i.flow() == 0);
+    assertThat(cost.paths().get(0)).isEqualTo("does not cross the landscape's network: not priced");
+  }
+
+  @Test
   void interRegionBytesPayTheInterRegionRateAndTheNatWithoutPeering() {
     Design viaNat = design().service("orders", 6, Routing.TOPOLOGY_AWARE).build();
     TrafficProfile t = traffic(flow(0, "orders", SERVICE, "us-west-2", REGION, 100));

@@ -225,6 +225,32 @@ class CostReportTest {
   }
 
   @Test
+  void aFlowOutsideTheLandscapesNetworkIsNotedAndNotPriced() {
+    LandscapeSpec spec = spec(SHOP + "  - {from: payments, to: internet, gb: 100}\n");
+    CostReport report = CostReport.of(landscapeDesign(), spec, PriceBook.defaults());
+    assertThat(report.notes()).contains("traffic[12] (payments → internet) does not cross the landscape's network:"
+        + " not priced");
+    for (DesignCost d : report.designs()) {
+      assertThat(d.lineItems()).noneMatch(i -> i.flow() == 12);
+    }
+  }
+
+  @Test
+  void bytesBetweenPeersCostTheTransitGatewayInTheGeneratedDesignAndNothingInTheFloor() {
+    LandscapeSpec spec = spec(SHOP + "  - {from: payments, to: analytics, gb: 700}\n");
+    Design tgw = shop().peer("payments", LinkKind.TRANSIT_GATEWAY).peer("analytics", LinkKind.TRANSIT_GATEWAY)
+        .attachments(3).build();
+    CostReport report = CostReport.of(tgw, spec, PriceBook.defaults());
+    double generated = report.generated().lineItems().stream().filter(i -> i.flow() == 12)
+        .mapToDouble(LineItem::usd).sum();
+    double floor = report.floor().lineItems().stream().filter(i -> i.flow() == 12).mapToDouble(LineItem::usd).sum();
+    // 700 GB × $0.02 = $14.00 through the Transit Gateway; a direct peering in one AZ: $0
+    assertThat(generated).isCloseTo(14.00, within(1e-9));
+    assertThat(floor).isZero();
+    assertThat(report.advice()).anyMatch(a -> a.text().contains("a peering mesh (3 connections"));
+  }
+
+  @Test
   void aFlowWithoutAPathInTheGeneratedDesignIsLeftOutOfEveryDesignAndNoted() {
     Design isolated = shop().nat(Nat.none()).peer("payments", LinkKind.PEERING).peer("analytics", LinkKind.PEERING)
         .peerings(2).build();

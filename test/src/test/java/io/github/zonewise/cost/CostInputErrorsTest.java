@@ -73,13 +73,6 @@ class CostInputErrorsTest {
   }
 
   @Test
-  void aFlowWithoutAServiceAtEitherEnd() {
-    assertThat(failure(BASE + "traffic:\n  - {from: internet, to: s3, gb: 10}\n"))
-        .isEqualTo("traffic[0]: 'internet → s3' has no service at either end; every flow starts or ends at a service"
-            + " of the landscape (or is ecr → a region of registry.replicateTo: the registry's replication volume)");
-  }
-
-  @Test
   void replicationVolumeToARegionTheRegistryDoesNotReplicateTo() {
     assertThat(failure(BASE + "traffic:\n  - {from: ecr, to: us-east-2, gb: 10}\n"))
         .isEqualTo("traffic[0].to: 'us-east-2' is not a region of registry.replicateTo; a flow ecr → region gives"
