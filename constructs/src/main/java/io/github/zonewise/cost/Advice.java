@@ -184,7 +184,8 @@ public record Advice(String topic, String text, double monthlySavingUsd) {
     if (usesTgw && peering < tgw) {
       int vpcs = g.peers().size() + 1;
       list.add(new Advice("peering versus Transit Gateway", "the Transit Gateway costs " + usd(tgw) + " a month ("
-          + attachments + " attachments, " + gb(peerGb) + " GB to and between peers); " + (peersTalk
+          + attachments + " attachments, " + gb(peerGb) + (peersTalk ? " GB to and between peers); " : " GB to peers); ")
+          + (peersTalk
               ? "a peering mesh (" + vpcs * (vpcs - 1) / 2 + " connections, one per pair of VPCs, since peers talk"
                   + " to each other)" : "peering each peer with the cluster VPC")
           + " would cost " + usd(peering) + " (no hourly charge; same-AZ free, cross-AZ " + CostModel.percent(share)
