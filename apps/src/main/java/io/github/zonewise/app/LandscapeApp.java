@@ -2,12 +2,15 @@ package io.github.zonewise.app;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
+import io.github.zonewise.cost.CostReport;
+import io.github.zonewise.cost.PriceBook;
 import io.github.zonewise.landscape.Landscape;
 import io.github.zonewise.landscape.LandscapeException;
 import io.github.zonewise.landscape.LandscapeProps;
 import io.github.zonewise.landscape.LandscapeReader;
 import io.github.zonewise.landscape.LandscapeSpec;
 import io.github.zonewise.landscape.LandscapeValidator;
+import io.github.zonewise.landscape.PriceFile;
 import io.github.zonewise.landscape.ValidatedLandscape;
 import io.github.zonewise.lint.ZonewiseCostChecks;
 import java.io.PrintStream;
@@ -24,7 +27,9 @@ import software.amazon.jsii.JsiiException;
 /**
  * The landscape CDK app that {@code cdk.json} runs: reads the landscape ({@code -c landscape=PATH},
  * or the embedded default), checks it, builds every stack with cdk-nag's AwsSolutions checks,
- * synthesizes the cloud assembly to {@code cdk.out/} and the Kubernetes manifests to {@code dist/}.
+ * synthesizes the cloud assembly to {@code cdk.out/} and the Kubernetes manifests to {@code dist/},
+ * and prices what it generated ({@code cdk.out/zonewise-cost.md}, {@code .json}, {@code .svg}; prices
+ * from {@code -c prices=FILE} override the landscape's).
  */
 public final class LandscapeApp {
 
@@ -117,6 +122,9 @@ public final class LandscapeApp {
     for (String warning : checked.warnings()) {
       out.println("zonewise: warning: " + warning);
     }
+    Object priceFile = app.getNode().tryGetContext(PriceFile.CONTEXT);
+    PriceBook prices = CostReport.priceBook(s, priceFile == null ? Map.of() : PriceFile.read(Path.of(
+        String.valueOf(priceFile))), String.valueOf(priceFile));
     Object manifests = app.getNode().tryGetContext(MANIFESTS_CONTEXT);
     Path dist = Path.of(manifests == null ? "dist" : String.valueOf(manifests));
     Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
@@ -129,6 +137,10 @@ public final class LandscapeApp {
     out.println("zonewise: " + landscape.stacks().size() + " stacks written to " + assembly.getDirectory() + " ("
         + String.join(", ", landscape.stacks().stream().map(Stack::getStackName).toList()) + "); "
         + written.size() + " manifests written to " + dist);
+    Path outdir = Path.of(assembly.getDirectory());
+    CostReport cost = CostReport.of(outdir, written, s, prices);
+    cost.write(outdir);
+    cost.summary(outdir).forEach(out::println);
     return new Result(landscape, assembly, written);
   }
 

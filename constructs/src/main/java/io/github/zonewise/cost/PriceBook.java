@@ -65,6 +65,15 @@ public final class PriceBook {
   public static final String NLB_HOUR = "nlbHour";
   /** A Network Load Balancer, per NLCU-hour. */
   public static final String NLB_LCU_HOUR = "nlbLcuHour";
+  /** The bytes one ALB LCU covers in an hour (the processed-bytes dimension, EC2 and IP targets). */
+  public static final String ALB_GB_PER_LCU_HOUR = "albGbPerLcuHour";
+  /** The bytes one NLB NLCU covers in an hour (the processed-bytes dimension, TCP). */
+  public static final String NLB_GB_PER_LCU_HOUR = "nlbGbPerLcuHour";
+  /**
+   * ALB to its targets across AZs, per GB each direction: 0, as ELB's documentation generally
+   * describes it; an assumption FACTS.md flags, overridable here.
+   */
+  public static final String ALB_TO_TARGET_CROSS_AZ_PER_GB_EACH_WAY = "albToTargetCrossAzPerGbEachWay";
   /** ECR storage, per GB-month (replicas pay it in every destination region). */
   public static final String ECR_STORAGE_GB_MONTH = "ecrStorageGbMonth";
   /** ECR replication transfer, per GB (the inter-region rate; some sources say $0.09). */
@@ -107,6 +116,10 @@ public final class PriceBook {
       new Price(ALB_LCU_HOUR, 0.008, "LCU-hour", ELB + ", Application Load Balancer", YEAR),
       new Price(NLB_HOUR, 0.0225, "hour", ELB + ", Network Load Balancer", YEAR),
       new Price(NLB_LCU_HOUR, 0.006, "NLCU-hour", ELB + ", Network Load Balancer", YEAR),
+      new Price(ALB_GB_PER_LCU_HOUR, 1, "GB per LCU-hour", ELB + ": an LCU covers 1 GB an hour processed", YEAR),
+      new Price(NLB_GB_PER_LCU_HOUR, 1, "GB per NLCU-hour", ELB + ": an NLCU covers 1 GB an hour (TCP)", YEAR),
+      new Price(ALB_TO_TARGET_CROSS_AZ_PER_GB_EACH_WAY, 0, "GB each direction",
+          ELB + ": ALB to targets across AZs is generally documented as not charged (an assumption)", YEAR),
       new Price(ECR_STORAGE_GB_MONTH, 0.10, "GB-month", "Amazon ECR pricing", YEAR),
       new Price(ECR_REPLICATION_PER_GB, 0.02, "GB replicated",
           "Amazon ECR pricing: inter-region transfer rate for same-partition replication (some sources: $0.09)", YEAR),

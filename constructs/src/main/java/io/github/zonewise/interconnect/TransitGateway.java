@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.services.ec2.CfnRoute;
@@ -81,7 +80,7 @@ public class TransitGateway extends Construct {
           .vpcId(vpc.vpcId())
           .subnetIds(vpc.attachmentSubnets())
           // Options is untyped in aws-cdk-lib (an OptionsProperty would keep its camel-case keys): CloudFormation's names
-          .options(new java.util.TreeMap<>(Map.of("ApplianceModeSupport", "disable", "DnsSupport", "enable")))
+          .options(io.github.zonewise.landscape.JsonObjects.of("ApplianceModeSupport", "disable", "DnsSupport", "enable"))
           .tags(List.of(tag("Name", name + "-" + vpc.name())))
           .build();
       CfnTransitGatewayRouteTableAssociation.Builder.create(own, "Association")
