@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.services.ec2.CfnRoute;
