@@ -34,26 +34,8 @@ public record Cidr(long address, int prefix) {
    * @return the block, or empty when the text is not a CIDR or has host bits set
    */
   public static Optional<Cidr> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    Matcher m = SHAPE.matcher(text.trim());
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    long a = 0;
-    for (int i = 1; i <= 4; i++) {
-      int octet = Integer.parseInt(m.group(i));
-      if (octet > 255) {
-        return Optional.empty();
-      }
-      a = (a << 8) | octet;
-    }
-    int p = Integer.parseInt(m.group(5));
-    if (p > 32 || (a & ~mask(p) & 0xFFFFFFFFL) != 0) {
-      return Optional.empty();
-    }
-    return Optional.of(new Cidr(a, p));
+    return parts(text).filter(p -> (p[0] & ~mask((int) p[1]) & 0xFFFFFFFFL) == 0)
+        .map(p -> new Cidr(p[0], (int) p[1]));
   }
 
   /**
@@ -63,6 +45,11 @@ public record Cidr(long address, int prefix) {
    * @return the canonical block it should have been written as, if so
    */
   public static Optional<Cidr> canonicalOf(String text) {
+    return parts(text).map(p -> new Cidr(p[0] & mask((int) p[1]), (int) p[1]));
+  }
+
+  /** The address and prefix of {@code a.b.c.d/n}, host bits and all; empty when not that shape. */
+  private static Optional<long[]> parts(String text) {
     if (text == null) {
       return Optional.empty();
     }
@@ -79,10 +66,7 @@ public record Cidr(long address, int prefix) {
       a = (a << 8) | octet;
     }
     int p = Integer.parseInt(m.group(5));
-    if (p > 32) {
-      return Optional.empty();
-    }
-    return Optional.of(new Cidr(a & mask(p), p));
+    return p > 32 ? Optional.empty() : Optional.of(new long[] {a, p});
   }
 
   /** The number of addresses in the block. */

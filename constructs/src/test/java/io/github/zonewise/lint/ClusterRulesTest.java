@@ -80,14 +80,14 @@ class ClusterRulesTest {
     void nonCompliant1VersionInExtendedSupport() {
       assertThat(app.check(CostRules.EKS2, "Clusters", "PublicOnly").details()).containsExactly(
           "Kubernetes 1.31 left standard support on 2025-11-26 (as of 2026-11-27); versions in standard support: "
-              + "1.34, 1.35 and newer");
+              + "1.34, 1.35, 1.36 and newer");
     }
 
     @Test
     void nonCompliant2VersionOlderThanTheCalendar() {
       assertThat(app.check(CostRules.EKS2, "Clusters", "LongGone").details()).containsExactly(
           "Kubernetes 1.21 is older than every version EKS supports (as of 2026-11-27); versions in standard "
-              + "support: 1.34, 1.35 and newer");
+              + "support: 1.34, 1.35, 1.36 and newer");
     }
 
     @Test
