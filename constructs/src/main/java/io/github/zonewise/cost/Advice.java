@@ -71,8 +71,8 @@ public record Advice(String topic, String text, double monthlySavingUsd) {
       if (c.extendedSupport()) {
         double saving = (prices.usd(EKS_CLUSTER_HOUR_EXTENDED) - prices.usd(EKS_CLUSTER_HOUR_STANDARD)) * h;
         list.add(new Advice("cluster " + c.name(), "cluster " + c.name() + " runs Kubernetes " + c.version()
-            + ", in EKS extended support at six times the standard control-plane price; upgrading to 1."
-            + EksSupport.OLDEST_STANDARD_MINOR + " or newer saves " + usd(saving) + " a month", saving));
+            + ", in EKS extended support at six times the standard control-plane price; upgrading to "
+            + EksSupport.oldestStandard() + " or newer saves " + usd(saving) + " a month", saving));
       }
     }
 

@@ -22,6 +22,9 @@ final class Fixtures {
   private Fixtures() {
   }
 
+  /** The day the EKS calendar is read at in these tests: 1.35 in standard support, 1.32 in extended. */
+  static final java.time.LocalDate DAY = java.time.LocalDate.parse("2026-11-27");
+
   /** A mutable design under construction (test code only). */
   static final class DesignBuilder {
     int zones = 3;
@@ -109,7 +112,7 @@ final class Fixtures {
     }
 
     DesignBuilder cluster(String version) {
-      clusters.add(new Cluster("shop", version, EksSupport.isExtended(version)));
+      clusters.add(new Cluster("shop", version, EksSupport.isExtended(version, DAY)));
       return this;
     }
 
