@@ -128,7 +128,7 @@ public final class LandscapeApp {
     Object manifests = app.getNode().tryGetContext(MANIFESTS_CONTEXT);
     Path dist = Path.of(manifests == null ? "dist" : String.valueOf(manifests));
     Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
-        .landscape(checked).manifestsDir(dist).build());
+        .landscape(checked).manifestsDir(dist).priceBook(prices).build());
     landscape.interconnectDecision().ifPresent(d -> out.println("zonewise: " + d.line()));
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     Aspects.of(app).add(new ZonewiseCostChecks(NagPackProps.builder().verbose(true).build()));

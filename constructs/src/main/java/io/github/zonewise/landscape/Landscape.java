@@ -57,6 +57,7 @@ public class Landscape extends Construct {
   private final List<Stack> stacks = new ArrayList<>();
   private final List<org.cdk8s.Chart> charts = new ArrayList<>();
   private final InterconnectDecision interconnectDecision;
+  private final PriceBook priceBook;
   private VpcInterconnect interconnect;
   private Stack registryStack;
   private ImageRegistry registry;
@@ -80,7 +81,8 @@ public class Landscape extends Construct {
     this.props = props;
     this.landscape = props.landscape();
     LandscapeSpec spec = landscape.spec();
-    this.interconnectDecision = decideInterconnect(spec);
+    this.priceBook = props.priceBook() != null ? props.priceBook() : prices(spec);
+    this.interconnectDecision = decideInterconnect(spec, priceBook);
 
     this.networkStack = stack("Network", "network", "the cluster VPC: subnets per AZ, NAT, VPC endpoints, flow logs");
     this.network = guard("network", () -> new ZonalVpc(networkStack, "Vpc", ZonalVpcProps.builder()
@@ -117,20 +119,20 @@ public class Landscape extends Construct {
             .name(spec.name())
             .peers(peers)
             .mode(interconnectDecision.requested())
-            .prices(prices(spec))
+            .prices(priceBook)
             .flowLogRetentionDays(spec.network().flowLogRetentionDays())
             .build()));
   }
 
   /** The interconnect mode, decided in plain Java before the cluster VPC is built (a Transit Gateway needs transit subnets). */
-  private static InterconnectDecision decideInterconnect(LandscapeSpec spec) {
+  private static InterconnectDecision decideInterconnect(LandscapeSpec spec, PriceBook priceBook) {
     if (spec.interconnect() == null || spec.interconnect().vpcs() == null || spec.interconnect().vpcs().isEmpty()) {
       return null;
     }
     Interconnect mode = Interconnect.of(spec.interconnect().mode() != null ? spec.interconnect().mode() : "auto")
         .orElseThrow(() -> new LandscapeException("interconnect.mode", spec.interconnect().mode(),
             "is not an interconnect mode; use one of " + String.join(", ", Interconnect.NAMES)));
-    return InterconnectDecision.decide(mode, spec.interconnect().vpcs().size(), prices(spec));
+    return InterconnectDecision.decide(mode, spec.interconnect().vpcs().size(), priceBook);
   }
 
   private static PriceBook prices(LandscapeSpec spec) {

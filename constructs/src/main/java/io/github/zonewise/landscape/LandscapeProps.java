@@ -1,5 +1,6 @@
 package io.github.zonewise.landscape;
 
+import io.github.zonewise.cost.PriceBook;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -8,8 +9,10 @@ public final class LandscapeProps {
 
   private final ValidatedLandscape landscape;
   private final Path manifestsDir;
+  private final PriceBook priceBook;
 
   private LandscapeProps(Builder b) {
+    this.priceBook = b.priceBook;
     this.landscape = Objects.requireNonNull(b.landscape, "landscape is required");
     this.manifestsDir = b.manifestsDir;
   }
@@ -29,10 +32,19 @@ public final class LandscapeProps {
     return manifestsDir;
   }
 
+  /**
+   * The prices the synth's choices are explained with (the interconnect line). Default: null, meaning
+   * the list prices with the landscape's {@code prices:} overrides.
+   */
+  public PriceBook priceBook() {
+    return priceBook;
+  }
+
   /** Builds {@link LandscapeProps}. */
   public static final class Builder {
     private ValidatedLandscape landscape;
     private Path manifestsDir = Path.of("dist");
+    private PriceBook priceBook;
 
     private Builder() {
     }
@@ -56,6 +68,18 @@ public final class LandscapeProps {
      */
     public Builder manifestsDir(Path dir) {
       this.manifestsDir = Objects.requireNonNull(dir);
+      return this;
+    }
+
+    /**
+     * The price book, e.g. with a price file's overrides. Default: list prices with the landscape's
+     * {@code prices:} overrides.
+     *
+     * @param priceBook the prices
+     * @return this builder
+     */
+    public Builder priceBook(PriceBook priceBook) {
+      this.priceBook = priceBook;
       return this;
     }
 
