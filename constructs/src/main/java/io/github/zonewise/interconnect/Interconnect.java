@@ -1,5 +1,6 @@
 package io.github.zonewise.interconnect;
 
+import io.github.zonewise.landscape.NamedChoice;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,15 +18,14 @@ import java.util.Optional;
  * </ul>
  * Plain Java: deciding needs no AWS call, see {@link InterconnectDecision}.
  */
-public final class Interconnect {
+public final class Interconnect extends NamedChoice {
 
   /** The mode names the landscape file accepts ({@code interconnect.mode}). */
   public static final List<String> NAMES = List.of("auto", "peering", "transitGateway");
 
-  private final String name;
 
   private Interconnect(String name) {
-    this.name = name;
+    super(name);
   }
 
   /**
@@ -71,10 +71,6 @@ public final class Interconnect {
     return NAMES.contains(name) ? Optional.of(new Interconnect(name)) : Optional.empty();
   }
 
-  /** The landscape-file name of this mode. */
-  public String name() {
-    return name;
-  }
 
   /** Whether this is {@link #auto()}, which {@link #resolve(int)} turns into a concrete mode. */
   public boolean isAuto() {
@@ -103,18 +99,6 @@ public final class Interconnect {
     return peers == 1 ? peering() : transitGateway();
   }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Interconnect i && i.name.equals(name);
-  }
 
-  @Override
-  public int hashCode() {
-    return name.hashCode();
-  }
 
-  @Override
-  public String toString() {
-    return name;
-  }
 }

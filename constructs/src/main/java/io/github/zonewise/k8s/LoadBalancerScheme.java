@@ -1,18 +1,18 @@
 package io.github.zonewise.k8s;
 
+import io.github.zonewise.landscape.NamedChoice;
 import java.util.List;
 import java.util.Optional;
 
 /** Whether a load balancer is reachable from the VPC only or from the internet. */
-public final class LoadBalancerScheme {
+public final class LoadBalancerScheme extends NamedChoice {
 
   /** The names the landscape file accepts, as AWS spells them. */
   public static final List<String> NAMES = List.of("internal", "internet-facing");
 
-  private final String name;
 
   private LoadBalancerScheme(String name) {
-    this.name = name;
+    super(name);
   }
 
   /**
@@ -45,23 +45,7 @@ public final class LoadBalancerScheme {
     return NAMES.contains(name) ? Optional.of(new LoadBalancerScheme(name)) : Optional.empty();
   }
 
-  /** The annotation value, {@code internal} or {@code internet-facing}. */
-  public String name() {
-    return name;
-  }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof LoadBalancerScheme s && s.name.equals(name);
-  }
 
-  @Override
-  public int hashCode() {
-    return name.hashCode();
-  }
 
-  @Override
-  public String toString() {
-    return name;
-  }
 }

@@ -1,5 +1,6 @@
 package io.github.zonewise.k8s;
 
+import io.github.zonewise.landscape.NamedChoice;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,15 +9,14 @@ import java.util.Optional;
  * Both send straight to pod IPs (IP target mode), never through a NodePort on a random node in
  * another AZ.
  */
-public final class LoadBalancerType {
+public final class LoadBalancerType extends NamedChoice {
 
   /** The names the landscape file accepts for {@code expose} (besides {@code none}). */
   public static final List<String> NAMES = List.of("nlb", "alb");
 
-  private final String name;
 
   private LoadBalancerType(String name) {
-    this.name = name;
+    super(name);
   }
 
   /**
@@ -52,23 +52,7 @@ public final class LoadBalancerType {
     return NAMES.contains(name) ? Optional.of(new LoadBalancerType(name)) : Optional.empty();
   }
 
-  /** The landscape-file name. */
-  public String name() {
-    return name;
-  }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof LoadBalancerType t && t.name.equals(name);
-  }
 
-  @Override
-  public int hashCode() {
-    return name.hashCode();
-  }
 
-  @Override
-  public String toString() {
-    return name;
-  }
 }

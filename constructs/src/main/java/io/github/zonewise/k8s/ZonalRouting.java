@@ -1,5 +1,6 @@
 package io.github.zonewise.k8s;
 
+import io.github.zonewise.landscape.NamedChoice;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * combined). The default, {@link #topologyAware()}, keeps traffic in its zone whenever every zone
  * has endpoints; a byte kept in its zone saves $0.01/GB in each direction.
  */
-public final class ZonalRouting {
+public final class ZonalRouting extends NamedChoice {
 
   /** The mode names the landscape file accepts, in order of preference. */
   public static final List<String> NAMES = List.of("topologyAware", "preferSameZone", "preferSameNode", "nodeLocal",
@@ -24,10 +25,9 @@ public final class ZonalRouting {
   /** The annotation topology-aware routing had before Kubernetes 1.27. */
   public static final String TOPOLOGY_HINTS_ANNOTATION = "service.kubernetes.io/topology-aware-hints";
 
-  private final String name;
 
   private ZonalRouting(String name) {
-    this.name = name;
+    super(name);
   }
 
   /**
@@ -96,10 +96,6 @@ public final class ZonalRouting {
     return NAMES.contains(name) ? Optional.of(new ZonalRouting(name)) : Optional.empty();
   }
 
-  /** The landscape-file name of this mode. */
-  public String name() {
-    return name;
-  }
 
   /** Whether this mode prefers endpoints in the client's zone (so every zone needs endpoints). */
   public boolean isZonal() {
@@ -182,18 +178,6 @@ public final class ZonalRouting {
         + " is not a Kubernetes version; write 1.<minor>, e.g. \"1.35\"");
   }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ZonalRouting r && r.name.equals(name);
-  }
 
-  @Override
-  public int hashCode() {
-    return name.hashCode();
-  }
 
-  @Override
-  public String toString() {
-    return name;
-  }
 }

@@ -1,5 +1,6 @@
 package io.github.zonewise.network;
 
+import io.github.zonewise.landscape.NamedChoice;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,15 +8,14 @@ import java.util.Optional;
  * How private subnets reach the internet. A choice, not a flag: {@link #perAz()} is the default
  * and the one the EKS network-cost guide recommends.
  */
-public final class NatStrategy {
+public final class NatStrategy extends NamedChoice {
 
   /** The strategy names the landscape file accepts. */
   public static final List<String> NAMES = List.of("perAz", "single", "regional", "none");
 
-  private final String name;
 
   private NatStrategy(String name) {
-    this.name = name;
+    super(name);
   }
 
   /**
@@ -73,10 +73,6 @@ public final class NatStrategy {
     return NAMES.contains(name) ? Optional.of(new NatStrategy(name)) : Optional.empty();
   }
 
-  /** The landscape-file name of this strategy. */
-  public String name() {
-    return name;
-  }
 
   /**
    * How many NAT gateways this strategy bills for, given the AZ count.
@@ -92,18 +88,6 @@ public final class NatStrategy {
     };
   }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof NatStrategy n && n.name.equals(name);
-  }
 
-  @Override
-  public int hashCode() {
-    return name.hashCode();
-  }
 
-  @Override
-  public String toString() {
-    return name;
-  }
 }
