@@ -3,15 +3,15 @@ package io.github.zonewise.app;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import io.github.zonewise.cost.CostReport;
-import io.github.zonewise.cost.PriceBook;
+import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.landscape.Landscape;
-import io.github.zonewise.landscape.LandscapeException;
+import io.github.zonewise.spec.LandscapeException;
 import io.github.zonewise.landscape.LandscapeProps;
-import io.github.zonewise.landscape.LandscapeReader;
-import io.github.zonewise.landscape.LandscapeSpec;
-import io.github.zonewise.landscape.LandscapeValidator;
-import io.github.zonewise.landscape.PriceFile;
-import io.github.zonewise.landscape.ValidatedLandscape;
+import io.github.zonewise.spec.LandscapeReader;
+import io.github.zonewise.spec.LandscapeSpec;
+import io.github.zonewise.spec.LandscapeValidator;
+import io.github.zonewise.spec.PriceFile;
+import io.github.zonewise.spec.ValidatedLandscape;
 import io.github.zonewise.lint.ZonewiseCostChecks;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -159,7 +159,7 @@ public final class LandscapeApp {
   }
 
   /** The feature flags {@code cdk.json} sets; kept in step with it by a test. */
-  public static final Map<String, Object> CONTEXT_FLAGS = io.github.zonewise.landscape.JsonObjects.of(
+  public static final Map<String, Object> CONTEXT_FLAGS = io.github.zonewise.facts.JsonObjects.of(
       "@aws-cdk/core:validateAgainstDefaultRules", true,
       "@aws-cdk/core:defaultCrossStackReferences", "strong");
 

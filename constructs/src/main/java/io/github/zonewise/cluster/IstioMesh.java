@@ -1,6 +1,6 @@
 package io.github.zonewise.cluster;
 
-import io.github.zonewise.landscape.JsonObjects;
+import io.github.zonewise.facts.JsonObjects;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.eks_v2.Cluster;

@@ -1,6 +1,6 @@
 package io.github.zonewise.cluster;
 
-import io.github.zonewise.landscape.JsonObjects;
+import io.github.zonewise.facts.JsonObjects;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.github.zonewise.cluster;
 
-import io.github.zonewise.landscape.JsonObjects;
+import io.github.zonewise.facts.JsonObjects;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cdklabs.cdknag.NagPackSuppression;

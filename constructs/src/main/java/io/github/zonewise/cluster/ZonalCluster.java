@@ -1,5 +1,7 @@
 package io.github.zonewise.cluster;
 
+import io.github.zonewise.facts.AwsRegions;
+import io.github.zonewise.facts.KubernetesVersions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -166,7 +168,7 @@ public class ZonalCluster extends Construct {
     List<IDependable> groups = new ArrayList<>();
     for (ISubnet subnet : subnets) {
       String zone = subnet.getAvailabilityZone();
-      Nodegroup group = cluster.addNodegroupCapacity("SystemNodes" + letter(zone), NodegroupOptions.builder()
+      Nodegroup group = cluster.addNodegroupCapacity("SystemNodes" + AwsRegions.zoneLetter(zone), NodegroupOptions.builder()
           .instanceTypes(List.of(type))
           .amiType(ami)
           .nodeRole(role)
@@ -304,10 +306,6 @@ public class ZonalCluster extends Construct {
       return copy;
     }
     return node;
-  }
-
-  private static String letter(String zone) {
-    return String.valueOf(Character.toUpperCase(zone.charAt(zone.length() - 1)));
   }
 
   private static String pascal(String id) {

@@ -1,5 +1,6 @@
 package io.github.zonewise.cluster;
 
+import io.github.zonewise.facts.KubernetesVersions;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awscdk.services.ec2.ISubnet;

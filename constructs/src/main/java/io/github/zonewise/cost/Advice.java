@@ -1,15 +1,17 @@
 package io.github.zonewise.cost;
 
-import static io.github.zonewise.cost.PriceBook.CROSS_AZ_PER_GB_EACH_WAY;
-import static io.github.zonewise.cost.PriceBook.EKS_CLUSTER_HOUR_EXTENDED;
-import static io.github.zonewise.cost.PriceBook.EKS_CLUSTER_HOUR_STANDARD;
-import static io.github.zonewise.cost.PriceBook.INTERFACE_ENDPOINT_HOUR_PER_AZ;
-import static io.github.zonewise.cost.PriceBook.INTERFACE_ENDPOINT_PER_GB_FIRST_PB;
-import static io.github.zonewise.cost.PriceBook.NAT_GATEWAY_HOUR;
-import static io.github.zonewise.cost.PriceBook.NAT_GATEWAY_PER_GB;
-import static io.github.zonewise.cost.PriceBook.PUBLIC_IPV4_HOUR;
-import static io.github.zonewise.cost.PriceBook.TRANSIT_GATEWAY_ATTACHMENT_HOUR;
-import static io.github.zonewise.cost.PriceBook.TRANSIT_GATEWAY_PER_GB;
+import io.github.zonewise.facts.KubernetesVersions;
+import io.github.zonewise.facts.PriceBook;
+import static io.github.zonewise.facts.PriceBook.CROSS_AZ_PER_GB_EACH_WAY;
+import static io.github.zonewise.facts.PriceBook.EKS_CLUSTER_HOUR_EXTENDED;
+import static io.github.zonewise.facts.PriceBook.EKS_CLUSTER_HOUR_STANDARD;
+import static io.github.zonewise.facts.PriceBook.INTERFACE_ENDPOINT_HOUR_PER_AZ;
+import static io.github.zonewise.facts.PriceBook.INTERFACE_ENDPOINT_PER_GB_FIRST_PB;
+import static io.github.zonewise.facts.PriceBook.NAT_GATEWAY_HOUR;
+import static io.github.zonewise.facts.PriceBook.NAT_GATEWAY_PER_GB;
+import static io.github.zonewise.facts.PriceBook.PUBLIC_IPV4_HOUR;
+import static io.github.zonewise.facts.PriceBook.TRANSIT_GATEWAY_ATTACHMENT_HOUR;
+import static io.github.zonewise.facts.PriceBook.TRANSIT_GATEWAY_PER_GB;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,7 +74,7 @@ public record Advice(String topic, String text, double monthlySavingUsd) {
         double saving = (prices.usd(EKS_CLUSTER_HOUR_EXTENDED) - prices.usd(EKS_CLUSTER_HOUR_STANDARD)) * h;
         list.add(new Advice("cluster " + c.name(), "cluster " + c.name() + " runs Kubernetes " + c.version()
             + ", in EKS extended support at six times the standard control-plane price; upgrading to "
-            + EksSupport.oldestStandard() + " or newer saves " + usd(saving) + " a month", saving));
+            + KubernetesVersions.oldestStandard(KubernetesVersions.today()) + " or newer saves " + usd(saving) + " a month", saving));
       }
     }
 

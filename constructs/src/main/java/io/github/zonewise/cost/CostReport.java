@@ -1,11 +1,13 @@
 package io.github.zonewise.cost;
 
+import io.github.zonewise.facts.Price;
+import io.github.zonewise.facts.PriceBook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zonewise.landscape.LandscapeSpec;
+import io.github.zonewise.spec.LandscapeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

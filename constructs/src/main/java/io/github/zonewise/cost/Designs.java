@@ -1,5 +1,6 @@
 package io.github.zonewise.cost;
 
+import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.cost.Design.Cluster;
 import io.github.zonewise.cost.Design.InterfaceEndpoint;
 import io.github.zonewise.cost.Design.LoadBalancer;

@@ -1,9 +1,9 @@
 package io.github.zonewise.cost;
 
-import io.github.zonewise.landscape.AwsRegions;
-import io.github.zonewise.landscape.InterconnectSpec;
-import io.github.zonewise.landscape.LandscapeSpec;
-import io.github.zonewise.landscape.ServiceSpec;
+import io.github.zonewise.facts.AwsRegions;
+import io.github.zonewise.spec.InterconnectSpec;
+import io.github.zonewise.spec.LandscapeSpec;
+import io.github.zonewise.spec.ServiceSpec;
 import io.github.zonewise.network.VpcEndpoints;
 import java.util.ArrayList;
 import java.util.List;

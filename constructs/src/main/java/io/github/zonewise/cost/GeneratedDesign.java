@@ -1,5 +1,6 @@
 package io.github.zonewise.cost;
 
+import io.github.zonewise.facts.KubernetesVersions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zonewise.cost.Design.Cluster;
 import io.github.zonewise.cost.Design.InterfaceEndpoint;
@@ -12,9 +13,9 @@ import io.github.zonewise.cost.Design.OtherVpc;
 import io.github.zonewise.cost.Design.Service;
 import io.github.zonewise.cost.KubernetesObjects.K8sObject;
 import io.github.zonewise.cost.SynthesizedTemplates.Resource;
-import io.github.zonewise.landscape.InterconnectSpec.PeerVpcSpec;
-import io.github.zonewise.landscape.LandscapeSpec;
-import io.github.zonewise.landscape.ServiceSpec;
+import io.github.zonewise.spec.InterconnectSpec.PeerVpcSpec;
+import io.github.zonewise.spec.LandscapeSpec;
+import io.github.zonewise.spec.ServiceSpec;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -456,7 +457,7 @@ final class GeneratedDesign {
     for (Resource c : t.ofType("AWS::EKS::Cluster")) {
       String name = t.text(c.template(), c.props().get("Name")).orElse(c.id());
       String version = t.text(c.template(), c.props().get("Version")).orElse("default");
-      list.add(new Cluster(name, version, EksSupport.isExtended(version)));
+      list.add(new Cluster(name, version, KubernetesVersions.billedAsExtended(version, KubernetesVersions.today())));
     }
     if (list.isEmpty()) {
       facts.add(spec.cluster() != null

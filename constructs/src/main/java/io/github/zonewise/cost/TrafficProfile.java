@@ -1,8 +1,8 @@
 package io.github.zonewise.cost;
 
-import io.github.zonewise.landscape.FlowSpec;
-import io.github.zonewise.landscape.LandscapeSpec;
-import io.github.zonewise.landscape.ServiceSpec;
+import io.github.zonewise.spec.FlowSpec;
+import io.github.zonewise.spec.LandscapeSpec;
+import io.github.zonewise.spec.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

@@ -1,6 +1,7 @@
 package io.github.zonewise.interconnect;
 
-import io.github.zonewise.network.Cidr;
+import io.github.zonewise.facts.AwsRegions;
+import io.github.zonewise.facts.Cidr;
 import io.github.zonewise.network.ZonalVpc;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public record ConnectedVpc(String name, String vpcId, Cidr cidr, Map<String, Str
    */
   public static ConnectedVpc of(String name, ZonalVpc vpc) {
     Map<String, String> tables = new LinkedHashMap<>();
-    vpc.privateRouteTables().forEach((zone, table) -> tables.put(letter(zone), table.getRef()));
+    vpc.privateRouteTables().forEach((zone, table) -> tables.put(AwsRegions.zoneLetter(zone), table.getRef()));
     List<String> subnets = vpc.zones().stream()
         .filter(zone -> vpc.transitSubnets().containsKey(zone))
         .map(zone -> vpc.transitSubnets().get(zone).getRef())
@@ -65,9 +66,5 @@ public record ConnectedVpc(String name, String vpcId, Cidr cidr, Map<String, Str
     Map<String, String> tables = new LinkedHashMap<>();
     peer.routeTableIds().forEach(id -> tables.put(id, id));
     return new ConnectedVpc(peer.name(), peer.vpcId(), peer.block(), tables, peer.subnetIds());
-  }
-
-  private static String letter(String zone) {
-    return String.valueOf(Character.toUpperCase(zone.charAt(zone.length() - 1)));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.zonewise.interconnect;
 
-import io.github.zonewise.landscape.NamedChoice;
+import io.github.zonewise.design.InterconnectDecision;
+import io.github.zonewise.facts.NamedChoice;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.github.zonewise.interconnect;
 
-import io.github.zonewise.network.Cidr;
+import io.github.zonewise.facts.Cidr;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -81,7 +81,7 @@ public class TransitGateway extends Construct {
           .vpcId(vpc.vpcId())
           .subnetIds(vpc.attachmentSubnets())
           // Options is untyped in aws-cdk-lib (an OptionsProperty would keep its camel-case keys): CloudFormation's names
-          .options(io.github.zonewise.landscape.JsonObjects.of("ApplianceModeSupport", "disable", "DnsSupport", "enable"))
+          .options(io.github.zonewise.facts.JsonObjects.of("ApplianceModeSupport", "disable", "DnsSupport", "enable"))
           .tags(List.of(tag("Name", name + "-" + vpc.name())))
           .build();
       CfnTransitGatewayRouteTableAssociation.Builder.create(own, "Association")

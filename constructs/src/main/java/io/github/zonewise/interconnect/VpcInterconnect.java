@@ -1,5 +1,6 @@
 package io.github.zonewise.interconnect;
 
+import io.github.zonewise.design.InterconnectDecision;
 import io.github.zonewise.network.CidrPlan;
 import io.github.zonewise.network.NatStrategy;
 import io.github.zonewise.network.ZonalVpc;

@@ -1,6 +1,6 @@
 package io.github.zonewise.interconnect;
 
-import io.github.zonewise.cost.PriceBook;
+import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.network.ZonalVpc;
 import io.github.zonewise.network.ZonalVpcProps;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.zonewise.k8s;
 
-import io.github.zonewise.landscape.NamedChoice;
+import io.github.zonewise.facts.NamedChoice;
 import java.util.List;
 import java.util.Optional;
 

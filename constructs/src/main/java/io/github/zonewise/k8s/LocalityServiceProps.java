@@ -1,6 +1,6 @@
 package io.github.zonewise.k8s;
 
-import io.github.zonewise.landscape.LandscapeSpec;
+import io.github.zonewise.facts.KubernetesVersions;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -95,7 +95,7 @@ public final class LocalityServiceProps {
     return routing;
   }
 
-  /** The Kubernetes version the Service is written for. Default {@value LandscapeSpec#DEFAULT_KUBERNETES_VERSION}. */
+  /** The Kubernetes version the Service is written for. Default {@value KubernetesVersions#DEFAULT}. */
   public String kubernetesVersion() {
     return kubernetesVersion;
   }
@@ -113,7 +113,7 @@ public final class LocalityServiceProps {
     private Integer port;
     private Integer targetPort;
     private ZonalRouting routing = ZonalRouting.topologyAware();
-    private String kubernetesVersion = LandscapeSpec.DEFAULT_KUBERNETES_VERSION;
+    private String kubernetesVersion = KubernetesVersions.DEFAULT;
     private Map<String, String> annotations = Map.of();
 
     private Builder() {
@@ -187,7 +187,7 @@ public final class LocalityServiceProps {
 
     /**
      * The cluster's Kubernetes version, which decides the routing modes on offer. Default
-     * {@value LandscapeSpec#DEFAULT_KUBERNETES_VERSION}.
+     * {@value KubernetesVersions#DEFAULT}.
      *
      * @param version {@code 1.<minor>}
      * @return this builder

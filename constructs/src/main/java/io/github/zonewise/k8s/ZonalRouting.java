@@ -1,6 +1,7 @@
 package io.github.zonewise.k8s;
 
-import io.github.zonewise.landscape.NamedChoice;
+import io.github.zonewise.facts.KubernetesVersions;
+import io.github.zonewise.facts.NamedChoice;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,14 +169,9 @@ public final class ZonalRouting extends NamedChoice {
    * @throws IllegalArgumentException for anything else
    */
   static int minor(String version) {
-    if (version != null) {
-      String[] parts = version.split("\\.");
-      if (parts.length >= 2 && parts[0].equals("1") && parts[1].matches("\\d{1,3}")) {
-        return Integer.parseInt(parts[1]);
-      }
-    }
-    throw new IllegalArgumentException("kubernetesVersion: " + (version == null ? "(missing)" : "'" + version + "'")
-        + " is not a Kubernetes version; write 1.<minor>, e.g. \"1.35\"");
+    return KubernetesVersions.minor(version).orElseThrow(() -> new IllegalArgumentException("kubernetesVersion: "
+        + (version == null ? "(missing)" : "'" + version + "'")
+        + " is not a Kubernetes version; write 1.<minor>, e.g. \"1.35\""));
   }
 
 

@@ -1,8 +1,14 @@
 package io.github.zonewise.landscape;
 
-import io.github.zonewise.cost.PriceBook;
+import io.github.zonewise.spec.ClusterSpec;
+import io.github.zonewise.spec.LandscapeException;
+import io.github.zonewise.spec.LandscapeReader;
+import io.github.zonewise.spec.LandscapeSpec;
+import io.github.zonewise.spec.LandscapeValidator;
+import io.github.zonewise.spec.ValidatedLandscape;
+import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.interconnect.Interconnect;
-import io.github.zonewise.interconnect.InterconnectDecision;
+import io.github.zonewise.design.InterconnectDecision;
 import io.github.zonewise.interconnect.PeerVpc;
 import io.github.zonewise.interconnect.VpcInterconnect;
 import io.github.zonewise.interconnect.VpcInterconnectProps;
@@ -173,7 +179,7 @@ public class Landscape extends Construct {
 
   /**
    * The {@code services} and {@code nodePools} sections: the cdk8s charts ({@link #charts()}) of
-   * {@link io.github.zonewise.k8s.LocalityCharts}, in a cdk8s app that writes one
+   * {@link io.github.zonewise.landscape.LocalityCharts}, in a cdk8s app that writes one
    * {@code <chart>.k8s.yaml} per chart to {@link LandscapeProps#manifestsDir()}.
    */
   private void buildKubernetes() {
@@ -182,7 +188,7 @@ public class Landscape extends Construct {
         .outputFileExtension(MANIFEST_EXTENSION)
         .yamlOutputType(org.cdk8s.YamlOutputType.FILE_PER_CHART)
         .build());
-    charts.addAll(guard("services", () -> io.github.zonewise.k8s.LocalityCharts.build(manifests,
+    charts.addAll(guard("services", () -> io.github.zonewise.landscape.LocalityCharts.build(manifests,
         landscape.spec(), clusterName())));
   }
 

@@ -1,6 +1,9 @@
 package io.github.zonewise.landscape;
 
-import io.github.zonewise.cost.PriceBook;
+import io.github.zonewise.spec.LandscapeSpec;
+import io.github.zonewise.spec.LandscapeValidator;
+import io.github.zonewise.spec.ValidatedLandscape;
+import io.github.zonewise.facts.PriceBook;
 import java.nio.file.Path;
 import java.util.Objects;
 

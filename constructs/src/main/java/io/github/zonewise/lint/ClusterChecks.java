@@ -1,7 +1,10 @@
 package io.github.zonewise.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zonewise.facts.KubernetesVersions;
+import io.github.zonewise.facts.KubernetesVersions.EksVersion;
 import java.time.LocalDate;
+import java.util.List;
 
 /** The EKS cluster rules: private endpoint access, version in standard support. */
 final class ClusterChecks {
@@ -30,20 +33,23 @@ final class ClusterChecks {
   static Outcome standardSupport(ResourceView cluster, LocalDate day) {
     boolean cdk = cluster.type().equals(CDK_EKS_CLUSTER);
     String version = (cdk ? cluster.prop("Config").path("version") : cluster.prop("Version")).asText(null);
-    if (!EksVersions.isVersion(version)) {
+    if (KubernetesVersions.minor(version).isEmpty()) {
       return Outcome.NOT_APPLICABLE;   // not set (EKS takes its newest) or a token
     }
     String supportType = cdk ? "" : cluster.prop("UpgradePolicy").path("SupportType").asText("");
     if (supportType.equalsIgnoreCase("STANDARD")) {
       return Outcome.COMPLIANT;   // EKS upgrades it at the end of standard support instead of billing extended
     }
-    if (!EksVersions.pastStandard(version, day)) {
+    if (!KubernetesVersions.billedAsExtended(version, day)) {
       return Outcome.COMPLIANT;
     }
-    LocalDate end = EksVersions.endOfStandard(version);
+    LocalDate end = KubernetesVersions.find(version.trim()).map(EksVersion::endOfStandardSupport).orElse(null);
+    List<String> standard = KubernetesVersions.standardOn(day);
     return Outcome.nonCompliant("Kubernetes " + version
         + (end != null ? " left standard support on " + end : " is older than every version EKS supports")
-        + " (as of " + day + "); versions in standard support: " + String.join(", ", EksVersions.inStandard(day))
-        + " and newer");
+        + " (as of " + day + "); "
+        + (standard.isEmpty() ? "no version of Zonewise's EKS calendar is in standard support on that day: check the"
+            + " EKS release calendar for the current versions"
+            : "versions in standard support: " + String.join(", ", standard) + " and newer"));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.zonewise.network;
 
-import io.github.zonewise.landscape.AwsRegions;
+import io.github.zonewise.facts.Cidr;
+import io.github.zonewise.facts.AwsRegions;
 
 /**
  * The explicit subnet plan of a {@link ZonalVpc}. Each subnet's block depends only on the VPC

@@ -1,7 +1,8 @@
 package io.github.zonewise.network;
 
-import io.github.zonewise.landscape.AwsRegions;
-import io.github.zonewise.landscape.JsonObjects;
+import io.github.zonewise.facts.Cidr;
+import io.github.zonewise.facts.AwsRegions;
+import io.github.zonewise.facts.JsonObjects;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -102,7 +103,7 @@ public class ZonalVpc extends Construct {
         .vpcId(resource.getRef()).internetGatewayId(igw.getRef()).build();
 
     for (String zone : props.availabilityZones()) {
-      String letter = letter(zone);
+      String letter = AwsRegions.zoneLetter(zone);
       Construct pub = new Construct(this, "Public" + letter);
       CfnSubnet subnet = CfnSubnet.Builder.create(pub, "Subnet")
           .vpcId(resource.getRef())
@@ -122,7 +123,7 @@ public class ZonalVpc extends Construct {
     }
 
     for (String zone : props.availabilityZones()) {
-      String letter = letter(zone);
+      String letter = AwsRegions.zoneLetter(zone);
       Construct priv = new Construct(this, "Private" + letter);
       List<CfnTag> tags = new ArrayList<>(List.of(tag("Name", name + "-private-" + zone),
           tag("kubernetes.io/role/internal-elb", "1"), tag("zonewise.io/tier", "private")));
@@ -144,7 +145,7 @@ public class ZonalVpc extends Construct {
 
     if (props.transitSubnets()) {
       for (String zone : props.availabilityZones()) {
-        Construct transit = new Construct(this, "Transit" + letter(zone));
+        Construct transit = new Construct(this, "Transit" + AwsRegions.zoneLetter(zone));
         CfnSubnet subnet = CfnSubnet.Builder.create(transit, "Subnet")
             .vpcId(resource.getRef())
             .availabilityZone(zone)
@@ -250,7 +251,7 @@ public class ZonalVpc extends Construct {
   }
 
   private CfnNatGateway zonalNat(String zone, String name, CfnVPCGatewayAttachment attachment) {
-    Construct pub = getNode().findChild("Public" + letter(zone)) instanceof Construct c ? c : this;
+    Construct pub = getNode().findChild("Public" + AwsRegions.zoneLetter(zone)) instanceof Construct c ? c : this;
     CfnEIP eip = CfnEIP.Builder.create(pub, "NatIp").domain("vpc")
         .tags(List.of(tag("Name", name + "-nat-" + zone))).build();
     eip.addResourceDependency(attachment);
@@ -264,7 +265,7 @@ public class ZonalVpc extends Construct {
   }
 
   private void defaultRouteToNat(String zone, CfnNatGateway gateway) {
-    Construct priv = (Construct) getNode().findChild("Private" + letter(zone));
+    Construct priv = (Construct) getNode().findChild("Private" + AwsRegions.zoneLetter(zone));
     CfnRoute.Builder.create(priv, "DefaultRoute")
         .routeTableId(privateRouteTables.get(zone).getRef())
         .destinationCidrBlock("0.0.0.0/0")
@@ -321,10 +322,6 @@ public class ZonalVpc extends Construct {
       }
     }
     return sb.append("Endpoint").toString();
-  }
-
-  private static String letter(String zone) {
-    return String.valueOf(Character.toUpperCase(zone.charAt(zone.length() - 1)));
   }
 
   private static CfnTag tag(String key, String value) {

@@ -1,6 +1,7 @@
 package io.github.zonewise.registry;
 
-import io.github.zonewise.landscape.AwsRegions;
+import io.github.zonewise.facts.EcrLimits;
+import io.github.zonewise.facts.AwsRegions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

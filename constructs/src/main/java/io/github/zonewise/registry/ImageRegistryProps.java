@@ -1,5 +1,6 @@
 package io.github.zonewise.registry;
 
+import io.github.zonewise.facts.EcrLimits;
 import java.util.List;
 import java.util.Objects;
 

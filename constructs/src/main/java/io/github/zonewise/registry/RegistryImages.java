@@ -1,6 +1,6 @@
 package io.github.zonewise.registry;
 
-import io.github.zonewise.landscape.LandscapeSpec;
+import io.github.zonewise.spec.LandscapeSpec;
 import java.util.List;
 
 /**

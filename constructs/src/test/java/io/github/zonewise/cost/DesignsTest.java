@@ -1,5 +1,6 @@
 package io.github.zonewise.cost;
 
+import io.github.zonewise.facts.PriceBook;
 import static io.github.zonewise.cost.Fixtures.AWS;
 import static io.github.zonewise.cost.Fixtures.INTERNET;
 import static io.github.zonewise.cost.Fixtures.PEER;

@@ -1,5 +1,6 @@
 package io.github.zonewise.cost;
 
+import io.github.zonewise.facts.KubernetesVersions;
 import io.github.zonewise.cost.Design.Cluster;
 import io.github.zonewise.cost.Design.InterfaceEndpoint;
 import io.github.zonewise.cost.Design.LoadBalancer;
@@ -112,7 +113,7 @@ final class Fixtures {
     }
 
     DesignBuilder cluster(String version) {
-      clusters.add(new Cluster("shop", version, EksSupport.isExtended(version, DAY)));
+      clusters.add(new Cluster("shop", version, KubernetesVersions.billedAsExtended(version, DAY)));
       return this;
     }
 

@@ -1,11 +1,13 @@
 package io.github.zonewise.k8s;
 
+import io.github.zonewise.landscape.LocalityCharts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.zonewise.landscape.LandscapeReader;
-import io.github.zonewise.landscape.LandscapeSpec;
-import io.github.zonewise.landscape.LandscapeValidator;
+import io.github.zonewise.spec.LandscapeReader;
+import io.github.zonewise.spec.LandscapeSpec;
+import io.github.zonewise.spec.LandscapeValidator;
 import java.util.List;
 import org.cdk8s.Chart;
 import org.cdk8s.Names;

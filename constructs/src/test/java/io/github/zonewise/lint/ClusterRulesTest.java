@@ -91,10 +91,11 @@ class ClusterRulesTest {
     }
 
     @Test
-    void aVersionLeavesStandardSupportTheDayAfterItsEndDate() {
+    void aVersionIsInExtendedSupportOnTheDayItsStandardSupportEnds() {
+      // 1.34's standard support ends 2026-12-02: that day is already billed at the extended rate
       ResourceView cluster = app.resource("Clusters", "DefaultAccess");
-      assertThat(CostRules.EKS2.check(cluster, LocalDate.of(2026, 12, 2)).compliant()).isTrue();
-      assertThat(CostRules.EKS2.check(cluster, LocalDate.of(2026, 12, 3)).nonCompliant()).isTrue();
+      assertThat(CostRules.EKS2.check(cluster, LocalDate.of(2026, 12, 1)).compliant()).isTrue();
+      assertThat(CostRules.EKS2.check(cluster, LocalDate.of(2026, 12, 2)).nonCompliant()).isTrue();
     }
 
     @Test

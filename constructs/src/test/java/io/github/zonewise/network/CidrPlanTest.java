@@ -1,5 +1,6 @@
 package io.github.zonewise.network;
 
+import io.github.zonewise.facts.Cidr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,8 +3,8 @@ package io.github.zonewise.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.zonewise.landscape.LandscapeSpec;
-import io.github.zonewise.landscape.RegistrySpec;
+import io.github.zonewise.spec.LandscapeSpec;
+import io.github.zonewise.spec.RegistrySpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,14 @@
 package io.github.zonewise.cluster;
 
+import io.github.zonewise.facts.KubernetesVersions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.zonewise.landscape.ClusterSpec;
-import io.github.zonewise.landscape.LandscapeException;
-import io.github.zonewise.landscape.LandscapeReader;
-import io.github.zonewise.landscape.LandscapeValidator;
-import io.github.zonewise.landscape.ValidatedLandscape;
+import io.github.zonewise.spec.ClusterSpec;
+import io.github.zonewise.spec.LandscapeException;
+import io.github.zonewise.spec.LandscapeReader;
+import io.github.zonewise.spec.LandscapeValidator;
+import io.github.zonewise.spec.ValidatedLandscape;
 import io.github.zonewise.test.Synth;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,10 +1,11 @@
 package io.github.zonewise.cluster;
 
+import io.github.zonewise.facts.KubernetesVersions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.zonewise.landscape.LandscapeSpec;
+import io.github.zonewise.spec.LandscapeSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ class ClusterSchemaTest {
   @Test
   void defaultsAreTheAppsDefaults() {
     assertThat(cluster.at("/version/default").asText()).isEqualTo(KubernetesVersions.DEFAULT)
-        .isEqualTo(LandscapeSpec.DEFAULT_KUBERNETES_VERSION);
+        .isEqualTo(new LandscapeSpec(null, null, null, null, null, null, null, null, null, null, null, null, null)
+            .kubernetesVersion());
     assertThat(cluster.at("/systemNodes/properties/instanceType/default").asText())
         .isEqualTo(SystemNodes.DEFAULT_INSTANCE_TYPE);
     assertThat(cluster.at("/systemNodes/properties/instanceType/pattern").asText())

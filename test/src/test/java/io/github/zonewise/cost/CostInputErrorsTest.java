@@ -1,11 +1,12 @@
 package io.github.zonewise.cost;
 
+import io.github.zonewise.facts.PriceBook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zonewise.app.LandscapeApp;
-import io.github.zonewise.landscape.LandscapeException;
-import io.github.zonewise.landscape.PriceFile;
+import io.github.zonewise.spec.LandscapeException;
+import io.github.zonewise.spec.PriceFile;
 import io.github.zonewise.test.Synth;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

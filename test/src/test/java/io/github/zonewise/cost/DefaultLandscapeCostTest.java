@@ -1,11 +1,12 @@
 package io.github.zonewise.cost;
 
+import io.github.zonewise.facts.PriceBook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.zonewise.landscape.LandscapeSpec;
+import io.github.zonewise.spec.LandscapeSpec;
 import io.github.zonewise.test.Snapshots;
 import io.github.zonewise.test.Synth;
 import java.io.ByteArrayInputStream;

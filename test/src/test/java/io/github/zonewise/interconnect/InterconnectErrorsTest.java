@@ -3,10 +3,10 @@ package io.github.zonewise.interconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.zonewise.landscape.LandscapeException;
-import io.github.zonewise.landscape.LandscapeReader;
-import io.github.zonewise.landscape.LandscapeValidator;
-import io.github.zonewise.landscape.ValidatedLandscape;
+import io.github.zonewise.spec.LandscapeException;
+import io.github.zonewise.spec.LandscapeReader;
+import io.github.zonewise.spec.LandscapeValidator;
+import io.github.zonewise.spec.ValidatedLandscape;
 import org.junit.jupiter.api.Test;
 
 /** Every message of the {@code interconnect} rules, exactly; the checks run before anything is built. */

@@ -3,7 +3,7 @@ package io.github.zonewise.interconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.zonewise.app.LandscapeApp;
-import io.github.zonewise.landscape.PriceFile;
+import io.github.zonewise.spec.PriceFile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import static io.github.zonewise.interconnect.Templates.routesVia;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.zonewise.landscape.LandscapeReader;
+import io.github.zonewise.spec.LandscapeReader;
 import io.github.zonewise.test.Snapshots;
 import io.github.zonewise.test.Synth;
 import java.util.ArrayList;

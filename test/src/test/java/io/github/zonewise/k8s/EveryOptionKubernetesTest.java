@@ -1,12 +1,13 @@
 package io.github.zonewise.k8s;
 
+import io.github.zonewise.landscape.LocalityCharts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.zonewise.landscape.LandscapeReader;
-import io.github.zonewise.landscape.LandscapeSpec;
-import io.github.zonewise.landscape.LandscapeValidator;
+import io.github.zonewise.spec.LandscapeReader;
+import io.github.zonewise.spec.LandscapeSpec;
+import io.github.zonewise.spec.LandscapeValidator;
 import io.github.zonewise.test.ManifestSchemas;
 import io.github.zonewise.test.Snapshots;
 import io.github.zonewise.test.Synth;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zonewise.app.LandscapeApp;
-import io.github.zonewise.landscape.AwsRegions;
-import io.github.zonewise.landscape.LandscapeException;
-import io.github.zonewise.landscape.LandscapeReader;
-import io.github.zonewise.landscape.LandscapeValidator;
-import io.github.zonewise.landscape.ValidatedLandscape;
+import io.github.zonewise.facts.AwsRegions;
+import io.github.zonewise.spec.LandscapeException;
+import io.github.zonewise.spec.LandscapeReader;
+import io.github.zonewise.spec.LandscapeValidator;
+import io.github.zonewise.spec.ValidatedLandscape;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.github.zonewise.landscape;
 
+import io.github.zonewise.spec.LandscapeReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

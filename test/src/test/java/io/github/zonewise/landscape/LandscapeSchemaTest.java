@@ -1,5 +1,8 @@
 package io.github.zonewise.landscape;
 
+import io.github.zonewise.facts.AwsRegions;
+import io.github.zonewise.spec.LandscapeReader;
+import io.github.zonewise.spec.LandscapeSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,11 +3,11 @@ package io.github.zonewise.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.zonewise.landscape.AwsRegions;
-import io.github.zonewise.landscape.LandscapeException;
-import io.github.zonewise.landscape.LandscapeReader;
-import io.github.zonewise.landscape.LandscapeValidator;
-import io.github.zonewise.landscape.ValidatedLandscape;
+import io.github.zonewise.facts.AwsRegions;
+import io.github.zonewise.spec.LandscapeException;
+import io.github.zonewise.spec.LandscapeReader;
+import io.github.zonewise.spec.LandscapeValidator;
+import io.github.zonewise.spec.ValidatedLandscape;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;

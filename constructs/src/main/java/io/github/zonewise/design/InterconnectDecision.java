@@ -1,0 +1,104 @@
+package io.github.zonewise.design;
+
+import io.github.zonewise.interconnect.Interconnect;
+import io.github.zonewise.facts.PriceBook;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Which {@link Interconnect} a landscape uses and what each choice costs per month before any byte
+ * moves: a Transit Gateway bills every attachment-hour (one attachment per VPC), peering bills
+ * nothing per hour. Plain Java, priced from a {@link PriceBook}.
+ *
+ * @param requested         the mode asked for (may be {@link Interconnect#auto()})
+ * @param chosen            the concrete mode: {@link Interconnect#peering()} or {@link Interconnect#transitGateway()}
+ * @param peers             peer VPCs besides the cluster VPC
+ * @param peeringHourUsd    price of a peering connection per hour ({@link PriceBook#PEERING_HOUR})
+ * @param attachmentHourUsd price of a Transit Gateway attachment per hour
+ *                          ({@link PriceBook#TRANSIT_GATEWAY_ATTACHMENT_HOUR})
+ * @param hoursPerMonth     hours in the priced month ({@link PriceBook#HOURS_PER_MONTH})
+ */
+public record InterconnectDecision(Interconnect requested, Interconnect chosen, int peers, double peeringHourUsd,
+    double attachmentHourUsd, double hoursPerMonth) {
+
+  /** Checks the chosen mode is concrete and there is at least one peer. */
+  public InterconnectDecision {
+    Objects.requireNonNull(requested, "requested");
+    Objects.requireNonNull(chosen, "chosen");
+    if (chosen.isAuto()) {
+      throw new IllegalArgumentException("chosen: auto is not a concrete mode");
+    }
+    if (peers < 1) {
+      throw new IllegalArgumentException("peers: an interconnect needs at least one peer VPC, not " + peers);
+    }
+  }
+
+  /**
+   * Decides the mode for a number of peers and prices both choices.
+   *
+   * @param requested the mode asked for
+   * @param peers     peer VPCs besides the cluster VPC, at least one
+   * @param prices    the price book
+   * @return the decision
+   */
+  public static InterconnectDecision decide(Interconnect requested, int peers, PriceBook prices) {
+    return new InterconnectDecision(requested, requested.resolve(peers), peers, prices.usd(PriceBook.PEERING_HOUR),
+        prices.usd(PriceBook.TRANSIT_GATEWAY_ATTACHMENT_HOUR), prices.usd(PriceBook.HOURS_PER_MONTH));
+  }
+
+  /** Every VPC of the interconnect: the cluster VPC and its peers. */
+  public int vpcs() {
+    return peers + 1;
+  }
+
+  /** Monthly fixed cost of peering: one connection per peer × {@code peeringHour} × hours. */
+  public double peeringMonthlyUsd() {
+    return peers * peeringHourUsd * hoursPerMonth;
+  }
+
+  /** Monthly fixed cost of a Transit Gateway: one attachment per VPC × {@code transitGatewayAttachmentHour} × hours. */
+  public double transitGatewayMonthlyUsd() {
+    return vpcs() * attachmentHourUsd * hoursPerMonth;
+  }
+
+  /**
+   * One line saying which mode the landscape uses, why, and the monthly fixed cost of each choice,
+   * e.g. {@code interconnect: auto chose transitGateway for 3 VPCs (the cluster VPC and 2 peers): …}.
+   *
+   * @return the line, without a trailing newline
+   */
+  public String line() {
+    String vpcsText = vpcs() + " VPCs (the cluster VPC and " + peers + (peers == 1 ? " peer)" : " peers)");
+    String how = requested.isAuto() ? "auto chose " + chosen : chosen + " (set by interconnect.mode)";
+    String why;
+    if (!requested.isAuto()) {
+      why = "";
+    } else if (chosen.isTransitGateway()) {
+      why = ": peering is not transitive, so " + peers + " peers that reach each other need a hub that routes"
+          + " between every pair";
+    } else {
+      why = ": a 1:1 link needs no hub, and same-AZ traffic over peering is free";
+    }
+    String tgw = usd(transitGatewayMonthlyUsd()) + "/month (" + vpcs() + " attachments × " + rate(attachmentHourUsd)
+        + "/h × " + number(hoursPerMonth) + " h)";
+    String pcx = usd(peeringMonthlyUsd()) + "/month (" + peers + (peers == 1 ? " connection" : " connections") + " × "
+        + rate(peeringHourUsd) + "/h × " + number(hoursPerMonth) + " h)";
+    String cost = chosen.isTransitGateway()
+        ? "fixed cost transitGateway " + tgw + " vs peering " + pcx
+        : "fixed cost peering " + pcx + " vs transitGateway " + tgw;
+    return "interconnect: " + how + " for " + vpcsText + why + "; " + cost;
+  }
+
+  private static String usd(double amount) {
+    return String.format(Locale.ROOT, "$%,.2f", amount);
+  }
+
+  private static String rate(double amount) {
+    return "$" + number(amount);
+  }
+
+  private static String number(double amount) {
+    return BigDecimal.valueOf(amount).stripTrailingZeros().toPlainString();
+  }
+}

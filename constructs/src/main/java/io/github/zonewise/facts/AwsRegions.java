@@ -1,0 +1,118 @@
+package io.github.zonewise.facts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The commercial AWS regions and the availability-zone names each has, as published by AWS.
+ * Plain Java: checking an AZ or region name needs no AWS call and no credentials.
+ */
+public final class AwsRegions {
+
+  private static final Map<String, String> ZONE_LETTERS = new TreeMap<>(Map.ofEntries(
+      Map.entry("us-east-1", "abcdef"),
+      Map.entry("us-east-2", "abc"),
+      Map.entry("us-west-1", "abc"),
+      Map.entry("us-west-2", "abcd"),
+      Map.entry("ca-central-1", "abd"),
+      Map.entry("ca-west-1", "abc"),
+      Map.entry("mx-central-1", "abc"),
+      Map.entry("sa-east-1", "abc"),
+      Map.entry("eu-west-1", "abc"),
+      Map.entry("eu-west-2", "abc"),
+      Map.entry("eu-west-3", "abc"),
+      Map.entry("eu-central-1", "abc"),
+      Map.entry("eu-central-2", "abc"),
+      Map.entry("eu-north-1", "abc"),
+      Map.entry("eu-south-1", "abc"),
+      Map.entry("eu-south-2", "abc"),
+      Map.entry("il-central-1", "abc"),
+      Map.entry("me-south-1", "abc"),
+      Map.entry("me-central-1", "abc"),
+      Map.entry("af-south-1", "abc"),
+      Map.entry("ap-south-1", "abc"),
+      Map.entry("ap-south-2", "abc"),
+      Map.entry("ap-east-1", "abc"),
+      Map.entry("ap-east-2", "abc"),
+      Map.entry("ap-southeast-1", "abc"),
+      Map.entry("ap-southeast-2", "abc"),
+      Map.entry("ap-southeast-3", "abc"),
+      Map.entry("ap-southeast-4", "abc"),
+      Map.entry("ap-southeast-5", "abc"),
+      Map.entry("ap-southeast-7", "abc"),
+      Map.entry("ap-northeast-1", "acd"),
+      Map.entry("ap-northeast-2", "abcd"),
+      Map.entry("ap-northeast-3", "abc")));
+
+  private AwsRegions() {
+  }
+
+  /** Every known region name, sorted. */
+  public static List<String> names() {
+    return List.copyOf(ZONE_LETTERS.keySet());
+  }
+
+  /**
+   * Whether a region name is known.
+   *
+   * @param region e.g. {@code eu-west-1}
+   * @return true for a commercial region
+   */
+  public static boolean isRegion(String region) {
+    return region != null && ZONE_LETTERS.containsKey(region);
+  }
+
+  /**
+   * The AZ names of a region.
+   *
+   * @param region a known region
+   * @return e.g. {@code [eu-west-1a, eu-west-1b, eu-west-1c]}; empty for an unknown region
+   */
+  public static List<String> zones(String region) {
+    String letters = ZONE_LETTERS.getOrDefault(region, "");
+    return letters.chars().mapToObj(c -> region + (char) c).toList();
+  }
+
+  /**
+   * The region an AZ name belongs to, e.g. {@code eu-west-1} for {@code eu-west-1b}.
+   *
+   * @param zone an AZ name
+   * @return the region, if the name has the shape of an AZ of a known region
+   */
+  public static Optional<String> regionOf(String zone) {
+    if (zone == null || zone.length() < 2) {
+      return Optional.empty();
+    }
+    String region = zone.substring(0, zone.length() - 1);
+    return isRegion(region) ? Optional.of(region) : Optional.empty();
+  }
+
+  /**
+   * The index of an AZ's letter: a → 0, b → 1, … The CIDR plan numbers subnets by it, so a zone
+   * keeps its subnets whatever other zones are added or removed.
+   *
+   * @param zone an AZ name ending in a letter a–f
+   * @return 0–5
+   */
+  public static int letterIndex(String zone) {
+    char c = zone.charAt(zone.length() - 1);
+    if (c < 'a' || c > 'f') {
+      throw new IllegalArgumentException("not an availability zone name: " + zone);
+    }
+    return c - 'a';
+  }
+
+  /**
+   * The id part of an AZ in construct ids: its letter, upper case ({@code A} for {@code eu-west-1a}).
+   * Construct ids made from it ({@code PrivateA}, {@code SystemNodesB}, …) fix logical ids, so a zone
+   * keeps its resources whatever other zones are added or removed.
+   *
+   * @param zone an AZ name ending in a letter a–f
+   * @return {@code A}–{@code F}
+   */
+  public static String zoneLetter(String zone) {
+    return String.valueOf((char) ('A' + letterIndex(zone)));
+  }
+}

@@ -1,0 +1,220 @@
+package io.github.zonewise.facts;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The prices the cost model and the synth's advice use: us-east-1 list prices as published in
+ * 2026 (../shared/FACTS.md names each source), every one overridable by key — from a landscape's
+ * {@code prices:} section or a separate file — so a team can price its own region or its
+ * negotiated rates. Plain Java, no AWS call.
+ */
+public final class PriceBook {
+
+  /** Hours in the month the model prices (AWS's 730-hour month). */
+  public static final String HOURS_PER_MONTH = "hoursPerMonth";
+  /** Data across AZs, per GB in each direction (EC2, ENIs, VPC peering). */
+  public static final String CROSS_AZ_PER_GB_EACH_WAY = "crossAzPerGbEachWay";
+  /** Data to a public or Elastic IPv4 address inside the region, per GB each direction. */
+  public static final String PUBLIC_IP_IN_REGION_PER_GB_EACH_WAY = "publicIpInRegionPerGbEachWay";
+  /** A NAT gateway, per gateway-hour (per AZ). */
+  public static final String NAT_GATEWAY_HOUR = "natGatewayHour";
+  /** A NAT gateway, per GB processed (either direction). */
+  public static final String NAT_GATEWAY_PER_GB = "natGatewayPerGb";
+  /** An interface VPC endpoint, per endpoint-hour per AZ. */
+  public static final String INTERFACE_ENDPOINT_HOUR_PER_AZ = "interfaceEndpointHourPerAz";
+  /** Interface endpoint processing, per GB, the first PB a month (all endpoints of a region together). */
+  public static final String INTERFACE_ENDPOINT_PER_GB_FIRST_PB = "interfaceEndpointPerGbFirstPb";
+  /** Interface endpoint processing, per GB, the next 4 PB a month. */
+  public static final String INTERFACE_ENDPOINT_PER_GB_NEXT_4_PB = "interfaceEndpointPerGbNext4Pb";
+  /** Interface endpoint processing, per GB, above 5 PB a month. */
+  public static final String INTERFACE_ENDPOINT_PER_GB_OVER_5_PB = "interfaceEndpointPerGbOver5Pb";
+  /** A gateway VPC endpoint (S3, DynamoDB), per hour: free. */
+  public static final String GATEWAY_ENDPOINT_HOUR = "gatewayEndpointHour";
+  /** A gateway VPC endpoint, per GB: free. */
+  public static final String GATEWAY_ENDPOINT_PER_GB = "gatewayEndpointPerGb";
+  /** A Transit Gateway attachment, per attachment-hour. */
+  public static final String TRANSIT_GATEWAY_ATTACHMENT_HOUR = "transitGatewayAttachmentHour";
+  /** Data sent into a Transit Gateway, per GB. */
+  public static final String TRANSIT_GATEWAY_PER_GB = "transitGatewayPerGb";
+  /** A VPC peering connection, per hour: free. */
+  public static final String PEERING_HOUR = "peeringHour";
+  /** Data between regions, per GB, charged out of the source region. */
+  public static final String INTER_REGION_PER_GB = "interRegionPerGb";
+  /** Internet egress free each month, in GB. */
+  public static final String INTERNET_EGRESS_FREE_GB = "internetEgressFreeGb";
+  /** Internet egress per GB, up to 10 TB a month. */
+  public static final String INTERNET_EGRESS_PER_GB_FIRST_10_TB = "internetEgressPerGbFirst10Tb";
+  /** Internet egress per GB, the next 40 TB a month. */
+  public static final String INTERNET_EGRESS_PER_GB_NEXT_40_TB = "internetEgressPerGbNext40Tb";
+  /** Internet egress per GB, the next 100 TB a month. */
+  public static final String INTERNET_EGRESS_PER_GB_NEXT_100_TB = "internetEgressPerGbNext100Tb";
+  /** Internet egress per GB, above 150 TB a month. */
+  public static final String INTERNET_EGRESS_PER_GB_OVER_150_TB = "internetEgressPerGbOver150Tb";
+  /** A public IPv4 address, per IP-hour (NAT gateway EIPs, each LB node per AZ, public node IPs). */
+  public static final String PUBLIC_IPV4_HOUR = "publicIpv4Hour";
+  /** An Application Load Balancer, per hour. */
+  public static final String ALB_HOUR = "albHour";
+  /** An Application Load Balancer, per LCU-hour. */
+  public static final String ALB_LCU_HOUR = "albLcuHour";
+  /** A Network Load Balancer, per hour. */
+  public static final String NLB_HOUR = "nlbHour";
+  /** A Network Load Balancer, per NLCU-hour. */
+  public static final String NLB_LCU_HOUR = "nlbLcuHour";
+  /** The bytes one ALB LCU covers in an hour (the processed-bytes dimension, EC2 and IP targets). */
+  public static final String ALB_GB_PER_LCU_HOUR = "albGbPerLcuHour";
+  /** The bytes one NLB NLCU covers in an hour (the processed-bytes dimension, TCP). */
+  public static final String NLB_GB_PER_LCU_HOUR = "nlbGbPerLcuHour";
+  /**
+   * ALB to its targets across AZs, per GB each direction: 0, as ELB's documentation generally
+   * describes it; an assumption FACTS.md flags, overridable here.
+   */
+  public static final String ALB_TO_TARGET_CROSS_AZ_PER_GB_EACH_WAY = "albToTargetCrossAzPerGbEachWay";
+  /** ECR storage, per GB-month (replicas pay it in every destination region). */
+  public static final String ECR_STORAGE_GB_MONTH = "ecrStorageGbMonth";
+  /** ECR replication transfer, per GB (the inter-region rate; some sources say $0.09). */
+  public static final String ECR_REPLICATION_PER_GB = "ecrReplicationPerGb";
+  /** The EKS control plane in standard support, per cluster-hour. */
+  public static final String EKS_CLUSTER_HOUR_STANDARD = "eksClusterHourStandard";
+  /** The EKS control plane in extended support, per cluster-hour. */
+  public static final String EKS_CLUSTER_HOUR_EXTENDED = "eksClusterHourExtended";
+
+  private static final String EC2 = "Amazon EC2 on-demand pricing, Data Transfer";
+  private static final String VPC = "Amazon VPC pricing";
+  private static final String PRIVATELINK = "AWS PrivateLink pricing";
+  private static final String ELB = "Elastic Load Balancing pricing";
+  private static final String YEAR = "2026";
+
+  private static final PriceBook DEFAULTS = new PriceBook(List.of(
+      new Price(HOURS_PER_MONTH, 730, "hours per month", "AWS pricing convention (8,760 h / 12)", YEAR),
+      new Price(CROSS_AZ_PER_GB_EACH_WAY, 0.01, "GB each direction",
+          EC2 + " within the same Region; AWS NLB cost blog", YEAR),
+      new Price(PUBLIC_IP_IN_REGION_PER_GB_EACH_WAY, 0.01, "GB each direction", EC2, YEAR),
+      new Price(NAT_GATEWAY_HOUR, 0.045, "gateway-hour", VPC + ", NAT gateway", YEAR),
+      new Price(NAT_GATEWAY_PER_GB, 0.045, "GB processed", VPC + ", NAT gateway", YEAR),
+      new Price(INTERFACE_ENDPOINT_HOUR_PER_AZ, 0.01, "endpoint-hour per AZ", PRIVATELINK, YEAR),
+      new Price(INTERFACE_ENDPOINT_PER_GB_FIRST_PB, 0.01, "GB (first 1 PB a month)", PRIVATELINK, YEAR),
+      new Price(INTERFACE_ENDPOINT_PER_GB_NEXT_4_PB, 0.006, "GB (next 4 PB a month)", PRIVATELINK, YEAR),
+      new Price(INTERFACE_ENDPOINT_PER_GB_OVER_5_PB, 0.004, "GB (above 5 PB a month)", PRIVATELINK, YEAR),
+      new Price(GATEWAY_ENDPOINT_HOUR, 0, "endpoint-hour", VPC + ", gateway endpoints (free)", YEAR),
+      new Price(GATEWAY_ENDPOINT_PER_GB, 0, "GB", VPC + ", gateway endpoints (free)", YEAR),
+      new Price(TRANSIT_GATEWAY_ATTACHMENT_HOUR, 0.05, "attachment-hour", "AWS Transit Gateway pricing", YEAR),
+      new Price(TRANSIT_GATEWAY_PER_GB, 0.02, "GB sent into the TGW", "AWS Transit Gateway pricing", YEAR),
+      new Price(PEERING_HOUR, 0, "connection-hour", "AWS blog: Demystifying Amazon VPC peering charges", YEAR),
+      new Price(INTER_REGION_PER_GB, 0.02, "GB out of the source region", EC2 + " between Regions", YEAR),
+      new Price(INTERNET_EGRESS_FREE_GB, 100, "GB free a month", EC2 + " to the internet", YEAR),
+      new Price(INTERNET_EGRESS_PER_GB_FIRST_10_TB, 0.09, "GB (to 10 TB a month)", EC2 + " to the internet", YEAR),
+      new Price(INTERNET_EGRESS_PER_GB_NEXT_40_TB, 0.085, "GB (next 40 TB a month)", EC2 + " to the internet", YEAR),
+      new Price(INTERNET_EGRESS_PER_GB_NEXT_100_TB, 0.07, "GB (next 100 TB a month)", EC2 + " to the internet", YEAR),
+      new Price(INTERNET_EGRESS_PER_GB_OVER_150_TB, 0.05, "GB (above 150 TB a month)", EC2 + " to the internet", YEAR),
+      new Price(PUBLIC_IPV4_HOUR, 0.005, "IP-hour", "AWS public IPv4 address charge (February 2024)", YEAR),
+      new Price(ALB_HOUR, 0.0225, "hour", ELB + ", Application Load Balancer", YEAR),
+      new Price(ALB_LCU_HOUR, 0.008, "LCU-hour", ELB + ", Application Load Balancer", YEAR),
+      new Price(NLB_HOUR, 0.0225, "hour", ELB + ", Network Load Balancer", YEAR),
+      new Price(NLB_LCU_HOUR, 0.006, "NLCU-hour", ELB + ", Network Load Balancer", YEAR),
+      new Price(ALB_GB_PER_LCU_HOUR, 1, "GB per LCU-hour", ELB + ": an LCU covers 1 GB an hour processed", YEAR),
+      new Price(NLB_GB_PER_LCU_HOUR, 1, "GB per NLCU-hour", ELB + ": an NLCU covers 1 GB an hour (TCP)", YEAR),
+      new Price(ALB_TO_TARGET_CROSS_AZ_PER_GB_EACH_WAY, 0, "GB each direction",
+          ELB + ": ALB to targets across AZs is generally documented as not charged (an assumption)", YEAR),
+      new Price(ECR_STORAGE_GB_MONTH, 0.10, "GB-month", "Amazon ECR pricing", YEAR),
+      new Price(ECR_REPLICATION_PER_GB, 0.02, "GB replicated",
+          "Amazon ECR pricing: inter-region transfer rate for same-partition replication (some sources: $0.09)", YEAR),
+      new Price(EKS_CLUSTER_HOUR_STANDARD, 0.10, "cluster-hour", "Amazon EKS pricing, standard support", YEAR),
+      new Price(EKS_CLUSTER_HOUR_EXTENDED, 0.60, "cluster-hour", "Amazon EKS pricing, extended support", YEAR)));
+
+  private final Map<String, Price> prices;
+
+  private PriceBook(Collection<Price> prices) {
+    Map<String, Price> map = new LinkedHashMap<>();
+    for (Price p : prices) {
+      map.put(p.key(), p);
+    }
+    this.prices = Collections.unmodifiableMap(map);
+  }
+
+  /** The us-east-1 list prices, each with its source. */
+  public static PriceBook defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * This book with some prices replaced.
+   *
+   * @param overrides price key → USD
+   * @param origin    where the overrides come from, e.g. {@code prices} or a file name
+   * @return the new book
+   * @throws IllegalArgumentException for an unknown key (naming the nearest known one) or a negative price
+   */
+  public PriceBook withOverrides(Map<String, Double> overrides, String origin) {
+    Map<String, Price> map = new LinkedHashMap<>(prices);
+    overrides.forEach((key, usd) -> {
+      Price p = prices.get(key);
+      if (p == null) {
+        throw new IllegalArgumentException("unknown price key '" + key + "'; known keys: " + String.join(", ", keys()));
+      }
+      if (usd == null || !Double.isFinite(usd) || usd < 0) {
+        throw new IllegalArgumentException("price '" + key + "' must be a number >= 0, not " + usd);
+      }
+      map.put(key, p.overriddenBy(usd, origin));
+    });
+    return new PriceBook(map.values());
+  }
+
+  /**
+   * A price in USD per its unit.
+   *
+   * @param key a price key (the constants of this class)
+   * @return the price
+   */
+  public double usd(String key) {
+    return item(key).usd();
+  }
+
+  /**
+   * A price with its unit and source.
+   *
+   * @param key a price key
+   * @return the price
+   */
+  public Price item(String key) {
+    Price p = prices.get(key);
+    if (p == null) {
+      throw new IllegalArgumentException("unknown price key '" + key + "'");
+    }
+    return p;
+  }
+
+  /**
+   * A price, if the key is known.
+   *
+   * @param key a price key
+   * @return the price
+   */
+  public Optional<Price> find(String key) {
+    return Optional.ofNullable(prices.get(key));
+  }
+
+  /** Every price key, in book order. */
+  public List<String> keys() {
+    return List.copyOf(prices.keySet());
+  }
+
+  /** Every price, in book order. */
+  public Collection<Price> prices() {
+    return prices.values();
+  }
+
+  /**
+   * An hourly price over the book's month.
+   *
+   * @param hourlyKey the key of a per-hour price
+   * @return USD per month
+   */
+  public double monthly(String hourlyKey) {
+    return usd(hourlyKey) * usd(HOURS_PER_MONTH);
+  }
+}

@@ -1,0 +1,81 @@
+package io.github.zonewise.spec;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/**
+ * A landscape that cannot be synthesized: one message that names the field, shows the value and
+ * says the fix. Thrown before anything is written.
+ */
+public final class LandscapeException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String field;
+
+  /**
+   * A problem with one field's value.
+   *
+   * @param field   the field's path in the landscape, e.g. {@code services[2].routing}
+   * @param value   the value found (rendered quoted; a collection as a list)
+   * @param problem what is wrong and the fix, e.g. {@code "is not a NAT strategy; use one of …"}
+   */
+  public LandscapeException(String field, Object value, String problem) {
+    super(field + ": " + render(value) + " " + problem);
+    this.field = field;
+  }
+
+  /**
+   * A problem that is not about one value (a missing file, malformed YAML).
+   *
+   * @param field   the field or file the problem is in
+   * @param message the whole message after the field
+   */
+  public LandscapeException(String field, String message) {
+    super(field + ": " + message);
+    this.field = field;
+  }
+
+  /**
+   * A problem raised by aws-cdk-lib or cdk8s while building what a field asked for.
+   *
+   * @param field the landscape field that caused it
+   * @param cause the error from the library
+   */
+  public LandscapeException(String field, Throwable cause) {
+    super(field + ": " + firstLine(cause.getMessage()), cause);
+    this.field = field;
+  }
+
+  /** The path of the field the message is about. */
+  public String field() {
+    return field;
+  }
+
+  /**
+   * Renders a value the way messages show it: a string quoted, a collection as a bracketed list.
+   *
+   * @param value any value
+   * @return its rendering
+   */
+  public static String render(Object value) {
+    if (value == null) {
+      return "(missing)";
+    }
+    if (value instanceof Collection<?> c) {
+      return c.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+    }
+    if (value instanceof String s) {
+      return "'" + s + "'";
+    }
+    return String.valueOf(value);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "failed";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+}
