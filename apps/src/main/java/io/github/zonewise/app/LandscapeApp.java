@@ -8,6 +8,7 @@ import io.github.zonewise.landscape.Landscape;
 import io.github.zonewise.spec.LandscapeException;
 import io.github.zonewise.landscape.LandscapeProps;
 import io.github.zonewise.spec.LandscapeReader;
+import io.github.zonewise.spec.LandscapeFile;
 import io.github.zonewise.spec.LandscapeSpec;
 import io.github.zonewise.spec.LandscapeValidator;
 import io.github.zonewise.spec.PriceFile;
@@ -63,7 +64,7 @@ public final class LandscapeApp {
       Result result = synth(app, out);
       return result == null ? 1 : 0;
     } catch (LandscapeException e) {
-      out.println("zonewise: error: " + e.getMessage());
+      e.problems().forEach(problem -> out.println("zonewise: error: " + problem.getMessage()));
       removeIfEmpty(Path.of(app.getOutdir()));
       return 1;
     } catch (JsiiException e) {
@@ -104,7 +105,7 @@ public final class LandscapeApp {
    */
   public static Result synth(App app, PrintStream out) {
     Object file = app.getNode().tryGetContext(LANDSCAPE_CONTEXT);
-    LandscapeSpec spec;
+    LandscapeFile spec;
     String source;
     if (file == null || String.valueOf(file).isBlank()) {
       spec = LandscapeReader.readDefault();
@@ -118,17 +119,18 @@ public final class LandscapeApp {
     LandscapeSpec s = checked.spec();
     out.println("zonewise: landscape '" + s.name() + "' read from " + source + " and validated ("
         + s.region() + ", " + s.availabilityZones().size() + " AZs, "
-        + (s.services() == null ? 0 : s.services().size()) + " services)");
+        + s.services().size() + " services)");
     for (String warning : checked.warnings()) {
       out.println("zonewise: warning: " + warning);
     }
     Object priceFile = app.getNode().tryGetContext(PriceFile.CONTEXT);
-    PriceBook prices = CostReport.priceBook(s, priceFile == null ? Map.of() : PriceFile.read(Path.of(
+    PriceBook prices = checked.priceBook(priceFile == null ? Map.of() : PriceFile.read(Path.of(
         String.valueOf(priceFile))), String.valueOf(priceFile));
     Object manifests = app.getNode().tryGetContext(MANIFESTS_CONTEXT);
     Path dist = Path.of(manifests == null ? "dist" : String.valueOf(manifests));
     Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
         .landscape(checked).manifestsDir(dist).priceBook(prices).build());
+    landscape.design().warnings().forEach(w -> out.println("zonewise: warning: " + w));
     landscape.interconnectDecision().ifPresent(d -> out.println("zonewise: " + d.line()));
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     Aspects.of(app).add(new ZonewiseCostChecks(NagPackProps.builder().verbose(true).build()));
@@ -138,7 +140,8 @@ public final class LandscapeApp {
         + String.join(", ", landscape.stacks().stream().map(Stack::getStackName).toList()) + "); "
         + written.size() + " manifests written to " + dist);
     Path outdir = Path.of(assembly.getDirectory());
-    CostReport cost = CostReport.of(outdir, written, s, prices);
+    CostReport cost = CostReport.of(outdir, written, landscape.design().declared(), landscape.design().traffic(),
+        prices);
     cost.write(outdir);
     cost.summary(outdir).forEach(out::println);
     return new Result(landscape, assembly, written);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zonewise.spec.LandscapeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -32,7 +31,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * CloudAssembly assembly = app.synth();
  * CostReport report = CostReport.of(Path.of(assembly.getDirectory()), List.of(Path.of("dist")),
- *     checked.spec(), CostReport.priceBook(checked.spec(), Map.of(), null));
+ *     design.declared(), design.traffic(), prices);
  * double generated = report.generated().total();
  * report.write(Path.of(assembly.getDirectory()));   // zonewise-cost.json, .md, .svg
  * }</pre>
@@ -48,7 +47,7 @@ public final class CostReport {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private final LandscapeSpec spec;
+  private final DeclaredLandscape spec;
   private final PriceBook prices;
   private final TrafficProfile traffic;
   private final TrafficProfile priced;
@@ -58,7 +57,7 @@ public final class CostReport {
   private final List<Advice> advice;
   private final List<String> notes = new ArrayList<>();
 
-  private CostReport(LandscapeSpec spec, PriceBook prices, Design design, TrafficProfile traffic) {
+  private CostReport(DeclaredLandscape spec, PriceBook prices, Design design, TrafficProfile traffic) {
     this.spec = spec;
     this.prices = prices;
     this.traffic = traffic;
@@ -100,47 +99,30 @@ public final class CostReport {
    * @param cloudAssembly the cloud assembly directory ({@code cdk.out}, holding {@code manifest.json})
    * @param manifests     Kubernetes manifest files, or directories of {@code *.k8s.yaml} files (may be
    *                      empty: the manifests the templates apply are read too)
-   * @param spec          the checked landscape ({@code LandscapeValidator.validate(...).spec()})
-   * @param prices        the prices, e.g. {@link #priceBook(LandscapeSpec, Map, String)}
+   * @param landscape     what the landscape declares (names, CIDRs, services)
+   * @param traffic       the traffic to price
+   * @param prices        the prices
    * @return the report
    * @throws UncheckedIOException when a file of the assembly or a manifest cannot be read
    */
-  public static CostReport of(Path cloudAssembly, List<Path> manifests, LandscapeSpec spec, PriceBook prices) {
+  public static CostReport of(Path cloudAssembly, List<Path> manifests, DeclaredLandscape landscape,
+      TrafficProfile traffic, PriceBook prices) {
     SynthesizedTemplates templates = SynthesizedTemplates.read(cloudAssembly);
     KubernetesObjects k8s = KubernetesObjects.read(manifests, templates);
-    return new CostReport(spec, prices, GeneratedDesign.read(templates, k8s, spec), TrafficProfile.of(spec));
+    return new CostReport(landscape, prices, GeneratedDesign.read(templates, k8s, landscape), traffic);
   }
 
   /**
    * Prices a design given directly (a design read elsewhere, or one a test builds).
    *
-   * @param design  the generated design
-   * @param spec    the checked landscape (its traffic, name and region)
-   * @param prices  the prices
+   * @param design    the generated design
+   * @param landscape what the landscape declares (its name and region)
+   * @param traffic   the traffic to price
+   * @param prices    the prices
    * @return the report
    */
-  public static CostReport of(Design design, LandscapeSpec spec, PriceBook prices) {
-    return new CostReport(spec, prices, design, TrafficProfile.of(spec));
-  }
-
-  /**
-   * The price book of a landscape: the list prices, overridden by the landscape's {@code prices:}
-   * and then by a price file's entries ({@code -c prices=FILE}).
-   *
-   * @param spec      the checked landscape
-   * @param file      the price file's entries (price key → USD), or empty
-   * @param fileName  the price file's name, for the overrides' source (null when there is none)
-   * @return the book
-   */
-  public static PriceBook priceBook(LandscapeSpec spec, Map<String, Double> file, String fileName) {
-    PriceBook book = PriceBook.defaults();
-    if (spec.prices() != null && !spec.prices().isEmpty()) {
-      book = book.withOverrides(spec.prices(), "the landscape's prices");
-    }
-    if (file != null && !file.isEmpty()) {
-      book = book.withOverrides(file, "price file " + fileName);
-    }
-    return book;
+  public static CostReport of(Design design, DeclaredLandscape landscape, TrafficProfile traffic, PriceBook prices) {
+    return new CostReport(landscape, prices, design, traffic);
   }
 
   /** The bill of the design the synth generated. */

@@ -1,10 +1,5 @@
 package io.github.zonewise.cost;
 
-import io.github.zonewise.facts.AwsRegions;
-import io.github.zonewise.spec.InterconnectSpec;
-import io.github.zonewise.spec.LandscapeSpec;
-import io.github.zonewise.spec.ServiceSpec;
-import io.github.zonewise.network.VpcEndpoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -65,84 +60,6 @@ public record Flow(int index, String from, End fromKind, String to, End toKind, 
     if (!Double.isFinite(gb) || gb < 0) {
       throw new IllegalArgumentException("traffic[" + index + "].gb: " + gb + " must be a number >= 0");
     }
-  }
-
-  /**
-   * The AWS services a flow may name: {@code ecr} (image pulls) and every gateway and interface
-   * endpoint name of {@link VpcEndpoints}.
-   *
-   * @return the names, in a stable order
-   */
-  public static List<String> awsServices() {
-    List<String> names = new ArrayList<>();
-    names.add(ECR);
-    for (String n : VpcEndpoints.GATEWAY) {
-      if (!names.contains(n)) {
-        names.add(n);
-      }
-    }
-    for (String n : VpcEndpoints.INTERFACE) {
-      if (!names.contains(n)) {
-        names.add(n);
-      }
-    }
-    return List.copyOf(names);
-  }
-
-  /**
-   * What a name is as a flow end in a landscape: a service name first, then {@code internet},
-   * a peer VPC, an AWS service, a region.
-   *
-   * @param name a flow end as written
-   * @param spec the landscape
-   * @return its kind, or empty when it names nothing known
-   */
-  public static Optional<End> classify(String name, LandscapeSpec spec) {
-    if (name == null) {
-      return Optional.empty();
-    }
-    if (spec.services() != null && spec.services().stream().map(ServiceSpec::name).anyMatch(name::equals)) {
-      return Optional.of(End.SERVICE);
-    }
-    if (INTERNET.equals(name)) {
-      return Optional.of(End.INTERNET);
-    }
-    if (peers(spec).contains(name)) {
-      return Optional.of(End.PEER);
-    }
-    if (awsServices().contains(name)) {
-      return Optional.of(End.AWS);
-    }
-    if (AwsRegions.isRegion(name)) {
-      return Optional.of(End.REGION);
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Every name a flow end may take in a landscape, for messages: services, {@code internet}, peer
-   * VPCs, AWS services (regions are left out: there are many).
-   *
-   * @param spec the landscape
-   * @return the names
-   */
-  public static List<String> knownEnds(LandscapeSpec spec) {
-    List<String> names = new ArrayList<>();
-    if (spec.services() != null) {
-      spec.services().stream().map(ServiceSpec::name).filter(Objects::nonNull).forEach(names::add);
-    }
-    names.add(INTERNET);
-    names.addAll(peers(spec));
-    names.addAll(awsServices());
-    return names;
-  }
-
-  static List<String> peers(LandscapeSpec spec) {
-    InterconnectSpec ic = spec.interconnect();
-    if (ic == null || ic.vpcs() == null) {
-      return List.of();
-    }
-    return ic.vpcs().stream().map(InterconnectSpec.PeerVpcSpec::name).filter(Objects::nonNull).toList();
   }
 
   /** True when both ends are peer VPCs. */

@@ -13,9 +13,8 @@ import io.github.zonewise.cost.Design.OtherVpc;
 import io.github.zonewise.cost.Design.Service;
 import io.github.zonewise.cost.KubernetesObjects.K8sObject;
 import io.github.zonewise.cost.SynthesizedTemplates.Resource;
-import io.github.zonewise.spec.InterconnectSpec.PeerVpcSpec;
-import io.github.zonewise.spec.LandscapeSpec;
-import io.github.zonewise.spec.ServiceSpec;
+import io.github.zonewise.cost.DeclaredLandscape.DeclaredService;
+import io.github.zonewise.cost.DeclaredLandscape.Peer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -60,7 +59,7 @@ final class GeneratedDesign {
 
   private final SynthesizedTemplates t;
   private final KubernetesObjects k8s;
-  private final LandscapeSpec spec;
+  private final DeclaredLandscape spec;
   private final List<String> facts = new ArrayList<>();
 
   private final Map<String, Subnet> subnets = new LinkedHashMap<>();
@@ -74,7 +73,7 @@ final class GeneratedDesign {
   private record Route(String table, String destination, String target, String targetKey) {
   }
 
-  private GeneratedDesign(SynthesizedTemplates t, KubernetesObjects k8s, LandscapeSpec spec) {
+  private GeneratedDesign(SynthesizedTemplates t, KubernetesObjects k8s, DeclaredLandscape spec) {
     this.t = t;
     this.k8s = k8s;
     this.spec = spec;
@@ -85,10 +84,10 @@ final class GeneratedDesign {
    *
    * @param templates the cloud assembly's templates
    * @param k8s       the Kubernetes objects of the manifests (files and applied)
-   * @param spec      the checked landscape (for names, CIDRs and what the output lacks)
+   * @param spec      what the landscape declares (for names, CIDRs and what the output lacks)
    * @return the design, named {@code generated}
    */
-  static Design read(SynthesizedTemplates templates, KubernetesObjects k8s, LandscapeSpec spec) {
+  static Design read(SynthesizedTemplates templates, KubernetesObjects k8s, DeclaredLandscape spec) {
     return new GeneratedDesign(templates, k8s, spec).read();
   }
 
@@ -100,7 +99,7 @@ final class GeneratedDesign {
         .toList();
     Set<String> zoneSet = new LinkedHashSet<>();
     privateSubnets.forEach(s -> zoneSet.add(s.az()));
-    int zones = zoneSet.isEmpty() ? spec.availabilityZones().size() : zoneSet.size();
+    int zones = zoneSet.isEmpty() ? spec.zones() : zoneSet.size();
     if (vpc == null) {
       facts.add("no VPC in the cloud assembly: zones taken from the landscape (" + zones + ")");
     } else {
@@ -125,8 +124,7 @@ final class GeneratedDesign {
     Set<String> replicated = replication();
     List<Cluster> clusters = clusters();
     List<OtherVpc> others = otherVpcs(vpc);
-    List<String> remote = spec.registry() != null && spec.registry().replicateTo() != null
-        ? spec.registry().replicateTo() : List.of();
+    List<String> remote = spec.replicaRegions();
     return new Design("generated", zones, nat, gateway, iface, services, lbs, peers, attachments, peerings, regions,
         remote, replicated, clusters, others, facts);
   }
@@ -200,7 +198,7 @@ final class GeneratedDesign {
       }
     }
     List<Resource> vpcs = t.ofType("AWS::EC2::VPC");
-    String cidr = spec.network() != null ? spec.network().cidr() : null;
+    String cidr = spec.vpcCidr().orElse(null);
     for (Resource v : vpcs) {
       if (cidr != null && cidr.equals(t.text(v.template(), v.props().get("CidrBlock")).orElse(null))) {
         return v.key();
@@ -356,7 +354,7 @@ final class GeneratedDesign {
 
   private Map<String, Link> peers(String vpc, List<Subnet> privateSubnets, int zones) {
     Map<String, Link> map = new LinkedHashMap<>();
-    if (spec.interconnect() == null || spec.interconnect().vpcs() == null) {
+    if (spec.peers().isEmpty()) {
       return map;
     }
     double share = (zones - 1) / (double) zones;
@@ -366,7 +364,7 @@ final class GeneratedDesign {
         tables.add(subnetTable.get(s.key()));
       }
     });
-    for (PeerVpcSpec peer : spec.interconnect().vpcs()) {
+    for (Peer peer : spec.peers()) {
       String peerVpc = peerVpc(peer);
       LinkKind kind = null;
       String how = null;
@@ -413,7 +411,7 @@ final class GeneratedDesign {
     return map;
   }
 
-  private String peerVpc(PeerVpcSpec peer) {
+  private String peerVpc(Peer peer) {
     for (Resource v : t.ofType("AWS::EC2::VPC")) {
       if (peer.cidr() != null && peer.cidr().equals(t.text(v.template(), v.props().get("CidrBlock")).orElse(null))) {
         return v.key();
@@ -460,7 +458,7 @@ final class GeneratedDesign {
       list.add(new Cluster(name, version, KubernetesVersions.billedAsExtended(version, KubernetesVersions.today())));
     }
     if (list.isEmpty()) {
-      facts.add(spec.cluster() != null
+      facts.add(spec.cluster()
           ? "no AWS::EKS::Cluster in the cloud assembly: the control plane is not priced"
           : "no EKS cluster");
     } else {
@@ -477,9 +475,8 @@ final class GeneratedDesign {
         continue;
       }
       String cidr = t.text(v.template(), v.props().get("CidrBlock")).orElse("");
-      String name = spec.interconnect() == null || spec.interconnect().vpcs() == null ? v.id()
-          : spec.interconnect().vpcs().stream().filter(p -> cidr.equals(p.cidr())).map(PeerVpcSpec::name)
-              .findFirst().orElse(v.id());
+      String name = spec.peers().stream().filter(p -> cidr.equals(p.cidr())).map(Peer::name)
+          .findFirst().orElse(v.id());
       int gateways = 0;
       int ips = 0;
       for (Resource n : t.ofType("AWS::EC2::NatGateway")) {
@@ -502,17 +499,17 @@ final class GeneratedDesign {
   // ---------------------------------------------------------------- Kubernetes
 
   private void services(int zones, Map<String, Service> services, List<LoadBalancer> lbs) {
-    List<ServiceSpec> specs = spec.services() == null ? List.of() : spec.services();
+    List<DeclaredService> specs = spec.services();
     Map<String, LoadBalancer> ingressLbs = ingressLoadBalancers(zones, specs);
     for (int i = 0; i < specs.size(); i++) {
-      ServiceSpec s = specs.get(i);
+      DeclaredService s = specs.get(i);
       Optional<K8sObject> svc = k8s.ofKind("Service").stream()
-          .filter(o -> o.name().equals(s.name()) && (s.namespace() == null || o.namespace().equals(s.namespace())))
+          .filter(o -> o.name().equals(s.name()) && o.namespace().equals(s.namespace()))
           .findFirst();
-      String namespace = s.namespace() == null ? "default" : s.namespace();
+      String namespace = s.namespace();
       if (svc.isEmpty()) {
-        Routing routing = Routing.ofLandscapeName(s.routing());
-        int replicas = s.replicas() == null ? 1 : s.replicas();
+        Routing routing = s.routing();
+        int replicas = s.replicas();
         String source = "landscape services[" + i + "] (no Service " + s.name() + " in the manifests)";
         services.put(s.name(), Service.of(s.name(), namespace, replicas, Math.min(replicas, zones), routing, null,
             zones, source));
@@ -522,7 +519,7 @@ final class GeneratedDesign {
         K8sObject o = svc.get();
         Routing routing = routing(o);
         int[] workload = workload(o, zones);
-        int replicas = workload[0] > 0 ? workload[0] : (s.replicas() == null ? 1 : s.replicas());
+        int replicas = workload[0] > 0 ? workload[0] : s.replicas();
         int endpointZones = Math.max(1, Math.min(replicas, workload[1] > 0 ? workload[1] : zones));
         Double locality = locality(s.name(), o.namespace(), zones, routing.crossAzShare(zones, replicas,
             endpointZones));
@@ -545,13 +542,13 @@ final class GeneratedDesign {
       lbs.add(lb);
     }
     for (int i = 0; i < specs.size(); i++) {
-      ServiceSpec s = specs.get(i);
-      String expose = s.expose() == null ? "none" : s.expose();
-      if (!"none".equals(expose) && lbs.stream().noneMatch(lb -> lb.services().contains(s.name()))) {
-        LoadBalancerKind kind = "alb".equals(expose) ? LoadBalancerKind.ALB : LoadBalancerKind.NLB;
-        lbs.add(new LoadBalancer(s.name(), kind, true, true, zones, kind == LoadBalancerKind.ALB, false,
-            List.of(s.name()), "landscape services[" + i + "].expose"));
-        facts.add("load balancer of " + s.name() + ": " + kind + " with IP targets, internet-facing, taken from"
+      DeclaredService s = specs.get(i);
+      if (s.exposure().isPresent() && lbs.stream().noneMatch(lb -> lb.services().contains(s.name()))) {
+        LoadBalancerKind kind = s.exposure().get();
+        lbs.add(new LoadBalancer(s.name(), kind, true, s.internetFacing(), zones, kind == LoadBalancerKind.ALB,
+            false, List.of(s.name()), "landscape services[" + i + "].expose"));
+        facts.add("load balancer of " + s.name() + ": " + kind + " with IP targets, "
+            + (s.internetFacing() ? "internet-facing" : "internal") + ", taken from"
             + " the landscape: no " + (kind == LoadBalancerKind.ALB ? "Ingress" : "Service of type LoadBalancer")
             + " for it in the manifests");
       }
@@ -751,7 +748,7 @@ final class GeneratedDesign {
         crossZone, local, List.of(service), source);
   }
 
-  private Map<String, LoadBalancer> ingressLoadBalancers(int zones, List<ServiceSpec> specs) {
+  private Map<String, LoadBalancer> ingressLoadBalancers(int zones, List<DeclaredService> specs) {
     Map<String, LoadBalancer> map = new LinkedHashMap<>();
     for (K8sObject ing : k8s.ofKind("Ingress")) {
       String cls = ing.spec().path("ingressClassName").asText(null);
@@ -774,7 +771,7 @@ final class GeneratedDesign {
           }
         }
       }
-      List<String> services = specs.stream().map(ServiceSpec::name).filter(backends::contains).toList();
+      List<String> services = specs.stream().map(DeclaredService::name).filter(backends::contains).toList();
       if (services.isEmpty()) {
         continue;
       }

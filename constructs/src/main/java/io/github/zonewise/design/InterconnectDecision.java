@@ -5,13 +5,14 @@ import io.github.zonewise.facts.PriceBook;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which {@link Interconnect} a landscape uses and what each choice costs per month before any byte
  * moves: a Transit Gateway bills every attachment-hour (one attachment per VPC), peering bills
  * nothing per hour. Plain Java, priced from a {@link PriceBook}.
  *
- * @param requested         the mode asked for (may be {@link Interconnect#auto()})
+ * @param requested         the mode the landscape asks for; empty when it leaves the choice open ({@code auto})
  * @param chosen            the concrete mode: {@link Interconnect#peering()} or {@link Interconnect#transitGateway()}
  * @param peers             peer VPCs besides the cluster VPC
  * @param peeringHourUsd    price of a peering connection per hour ({@link PriceBook#PEERING_HOUR})
@@ -19,32 +20,39 @@ import java.util.Objects;
  *                          ({@link PriceBook#TRANSIT_GATEWAY_ATTACHMENT_HOUR})
  * @param hoursPerMonth     hours in the priced month ({@link PriceBook#HOURS_PER_MONTH})
  */
-public record InterconnectDecision(Interconnect requested, Interconnect chosen, int peers, double peeringHourUsd,
+public record InterconnectDecision(Optional<Interconnect> requested, Interconnect chosen, int peers, double peeringHourUsd,
     double attachmentHourUsd, double hoursPerMonth) {
 
   /** Checks the chosen mode is concrete and there is at least one peer. */
   public InterconnectDecision {
     Objects.requireNonNull(requested, "requested");
     Objects.requireNonNull(chosen, "chosen");
-    if (chosen.isAuto()) {
-      throw new IllegalArgumentException("chosen: auto is not a concrete mode");
-    }
     if (peers < 1) {
       throw new IllegalArgumentException("peers: an interconnect needs at least one peer VPC, not " + peers);
     }
   }
 
   /**
-   * Decides the mode for a number of peers and prices both choices.
+   * Decides the mode for a number of peers and prices both choices: the mode asked for, or, left
+   * open, peering for one peer and a Transit Gateway for two or more.
    *
-   * @param requested the mode asked for
+   * @param requested the mode asked for; empty for {@code auto}
    * @param peers     peer VPCs besides the cluster VPC, at least one
    * @param prices    the price book
    * @return the decision
    */
-  public static InterconnectDecision decide(Interconnect requested, int peers, PriceBook prices) {
-    return new InterconnectDecision(requested, requested.resolve(peers), peers, prices.usd(PriceBook.PEERING_HOUR),
+  public static InterconnectDecision decide(Optional<Interconnect> requested, int peers, PriceBook prices) {
+    if (peers < 1) {
+      throw new IllegalArgumentException("an interconnect needs at least one peer VPC, not " + peers);
+    }
+    Interconnect chosen = requested.orElse(peers == 1 ? Interconnect.peering() : Interconnect.transitGateway());
+    return new InterconnectDecision(requested, chosen, peers, prices.usd(PriceBook.PEERING_HOUR),
         prices.usd(PriceBook.TRANSIT_GATEWAY_ATTACHMENT_HOUR), prices.usd(PriceBook.HOURS_PER_MONTH));
+  }
+
+  /** Whether the landscape left the mode open and this decision chose it. */
+  public boolean decided() {
+    return requested.isEmpty();
   }
 
   /** Every VPC of the interconnect: the cluster VPC and its peers. */
@@ -70,9 +78,9 @@ public record InterconnectDecision(Interconnect requested, Interconnect chosen, 
    */
   public String line() {
     String vpcsText = vpcs() + " VPCs (the cluster VPC and " + peers + (peers == 1 ? " peer)" : " peers)");
-    String how = requested.isAuto() ? "auto chose " + chosen : chosen + " (set by interconnect.mode)";
+    String how = decided() ? "auto chose " + chosen : chosen + " (set by interconnect.mode)";
     String why;
-    if (!requested.isAuto()) {
+    if (!decided()) {
       why = "";
     } else if (chosen.isTransitGateway()) {
       why = ": peering is not transitive, so " + peers + " peers that reach each other need a hub that routes"

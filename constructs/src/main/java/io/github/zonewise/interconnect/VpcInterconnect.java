@@ -1,6 +1,5 @@
 package io.github.zonewise.interconnect;
 
-import io.github.zonewise.design.InterconnectDecision;
 import io.github.zonewise.network.CidrPlan;
 import io.github.zonewise.network.NatStrategy;
 import io.github.zonewise.network.ZonalVpc;
@@ -16,8 +15,7 @@ import java.util.Set;
 import software.constructs.Construct;
 
 /**
- * The cluster VPC and its peer VPCs, connected by the {@link Interconnect} mode the
- * {@link InterconnectDecision} picks:
+ * The cluster VPC and its peer VPCs, connected by the {@link Interconnect} mode of its props:
  * <ul>
  *   <li>peers without a {@code vpcId} are created as {@link ZonalVpc}s ({@code Vpcs/<peer>}) in the
  *       cluster VPC's AZs: private subnets with no NAT gateway (a peer reached over the interconnect
@@ -34,7 +32,6 @@ import software.constructs.Construct;
 public class VpcInterconnect extends Construct {
 
   private final VpcInterconnectProps props;
-  private final InterconnectDecision decision;
   private final Map<String, ZonalVpc> createdVpcs = new LinkedHashMap<>();
   private final Map<String, ConnectedVpc> connected = new LinkedHashMap<>();
   private final Map<String, VpcPeering> peerings = new LinkedHashMap<>();
@@ -58,8 +55,7 @@ public class VpcInterconnect extends Construct {
     if (peers.isEmpty()) {
       throw new IllegalArgumentException("peers: an interconnect needs at least one peer VPC");
     }
-    this.decision = InterconnectDecision.decide(props.mode(), peers.size(), props.prices());
-    boolean tgw = decision.chosen().isTransitGateway();
+    boolean tgw = props.mode().isTransitGateway();
     check(props, tgw);
 
     ConnectedVpc cluster = ConnectedVpc.of(props.name(), vpc);
@@ -139,9 +135,9 @@ public class VpcInterconnect extends Construct {
     }
   }
 
-  /** The mode chosen, why, and what each choice costs per month. */
-  public InterconnectDecision decision() {
-    return decision;
+  /** The mode the VPCs are connected by. */
+  public Interconnect mode() {
+    return props.mode();
   }
 
   /** The peer VPCs this created, by peer name. */

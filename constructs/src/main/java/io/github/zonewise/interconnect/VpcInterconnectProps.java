@@ -1,6 +1,5 @@
 package io.github.zonewise.interconnect;
 
-import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.network.ZonalVpc;
 import io.github.zonewise.network.ZonalVpcProps;
 import java.util.List;
@@ -13,15 +12,14 @@ public final class VpcInterconnectProps {
   private final String name;
   private final List<PeerVpc> peers;
   private final Interconnect mode;
-  private final PriceBook prices;
   private final int flowLogRetentionDays;
 
   private VpcInterconnectProps(Builder b) {
     this.vpc = Objects.requireNonNull(b.vpc, "vpc is required");
     this.name = b.name;
     this.peers = List.copyOf(Objects.requireNonNull(b.peers, "peers is required"));
-    this.mode = b.mode;
-    this.prices = b.prices;
+    this.mode = b.mode != null ? b.mode
+        : peers.size() == 1 ? Interconnect.peering() : Interconnect.transitGateway();
     this.flowLogRetentionDays = b.flowLogRetentionDays;
   }
 
@@ -51,14 +49,13 @@ public final class VpcInterconnectProps {
     return peers;
   }
 
-  /** The mode. Default {@link Interconnect#auto()}: peering for one peer, a Transit Gateway for more. */
+  /**
+   * The mode. Default: peering for one peer, a Transit Gateway for two or more (the cheapest design
+   * that routes between every pair of VPCs when every pair talks); a landscape passes the mode its
+   * design step decided from the traffic.
+   */
   public Interconnect mode() {
     return mode;
-  }
-
-  /** The prices the decision line quotes. Default {@link PriceBook#defaults()}. */
-  public PriceBook prices() {
-    return prices;
   }
 
   /** Flow-log retention of the VPCs this creates. Default 30 days. */
@@ -71,8 +68,7 @@ public final class VpcInterconnectProps {
     private ZonalVpc vpc;
     private String name;
     private List<PeerVpc> peers;
-    private Interconnect mode = Interconnect.auto();
-    private PriceBook prices = PriceBook.defaults();
+    private Interconnect mode;
     private int flowLogRetentionDays = 30;
 
     private Builder() {
@@ -112,24 +108,13 @@ public final class VpcInterconnectProps {
     }
 
     /**
-     * The mode. Default {@link Interconnect#auto()}.
+     * The mode. Default: peering for one peer, a Transit Gateway for two or more.
      *
      * @param mode the mode
      * @return this builder
      */
     public Builder mode(Interconnect mode) {
       this.mode = Objects.requireNonNull(mode);
-      return this;
-    }
-
-    /**
-     * The price book. Default {@link PriceBook#defaults()}.
-     *
-     * @param prices the prices
-     * @return this builder
-     */
-    public Builder prices(PriceBook prices) {
-      this.prices = Objects.requireNonNull(prices);
       return this;
     }
 

@@ -1,23 +1,21 @@
 package io.github.zonewise.landscape;
 
 import io.github.zonewise.spec.ClusterSpec;
+import io.github.zonewise.spec.ManifestDelivery;
+import io.github.zonewise.spec.RegistrySpec;
 import io.github.zonewise.spec.LandscapeException;
 import io.github.zonewise.spec.LandscapeReader;
 import io.github.zonewise.spec.LandscapeSpec;
 import io.github.zonewise.spec.LandscapeValidator;
 import io.github.zonewise.spec.ValidatedLandscape;
-import io.github.zonewise.facts.PriceBook;
-import io.github.zonewise.interconnect.Interconnect;
 import io.github.zonewise.design.InterconnectDecision;
-import io.github.zonewise.interconnect.PeerVpc;
+import io.github.zonewise.design.LandscapeDesign;
+import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.interconnect.VpcInterconnect;
 import io.github.zonewise.interconnect.VpcInterconnectProps;
-import io.github.zonewise.cluster.ClusterEndpoint;
 import io.github.zonewise.cluster.ServiceMesh;
-import io.github.zonewise.cluster.SystemNodes;
 import io.github.zonewise.cluster.ZonalCluster;
 import io.github.zonewise.cluster.ZonalClusterProps;
-import io.github.zonewise.network.NatStrategy;
 import io.github.zonewise.registry.ImageRegistry;
 import io.github.zonewise.registry.ImageRegistryProps;
 import io.github.zonewise.network.ZonalVpc;
@@ -49,6 +47,9 @@ import software.constructs.Construct;
  * </ul>
  * The Kubernetes manifests (cdk8s charts) are written by {@link #writeManifests()}.
  *
+ * Every choice the landscape leaves open is decided first, in plain Java, by the design step
+ * ({@link #design()}); the constructs build exactly those decisions.
+ *
  * <pre>{@code
  * ValidatedLandscape checked = LandscapeValidator.validate(LandscapeReader.readDefault(), "default");
  * Landscape landscape = new Landscape(app, "shop", LandscapeProps.builder().landscape(checked).build());
@@ -62,7 +63,7 @@ public class Landscape extends Construct {
   private final ZonalVpc network;
   private final List<Stack> stacks = new ArrayList<>();
   private final List<org.cdk8s.Chart> charts = new ArrayList<>();
-  private final InterconnectDecision interconnectDecision;
+  private final LandscapeDesign design;
   private final PriceBook priceBook;
   private VpcInterconnect interconnect;
   private Stack registryStack;
@@ -87,21 +88,22 @@ public class Landscape extends Construct {
     this.props = props;
     this.landscape = props.landscape();
     LandscapeSpec spec = landscape.spec();
-    this.priceBook = props.priceBook() != null ? props.priceBook() : prices(spec);
-    this.interconnectDecision = decideInterconnect(spec, priceBook);
+    this.priceBook = props.priceBook() != null ? props.priceBook()
+        : guard("prices", () -> landscape.priceBook(java.util.Map.of(), null));
+    this.design = LandscapeDesign.of(landscape, priceBook);
 
     this.networkStack = stack("Network", "network", "the cluster VPC: subnets per AZ, NAT, VPC endpoints, flow logs");
     this.network = guard("network", () -> new ZonalVpc(networkStack, "Vpc", ZonalVpcProps.builder()
         .name(spec.name())
         .availabilityZones(spec.availabilityZones())
         .allowSingleAz(spec.singleAz())
-        .cidr(spec.network().cidr())
-        .nat(NatStrategy.of(spec.network().nat()).orElseThrow())
+        .cidr(spec.network().cidr().toString())
+        .nat(design.nat())
         .gatewayEndpoints(spec.network().gatewayEndpoints())
-        .interfaceEndpoints(spec.network().interfaceEndpoints())
+        .interfaceEndpoints(design.interfaceEndpoints())
         .flowLogRetentionDays(spec.network().flowLogRetentionDays())
-        .karpenterDiscovery(spec.cluster() != null ? clusterName() : null)
-        .transitSubnets(interconnectDecision != null && interconnectDecision.chosen().isTransitGateway())
+        .karpenterDiscovery(spec.cluster().isPresent() ? clusterName() : null)
+        .transitSubnets(design.transitSubnets())
         .build()));
 
     buildInterconnect();
@@ -113,38 +115,17 @@ public class Landscape extends Construct {
   /** The {@code interconnect} section: peer VPCs, peering or Transit Gateway, in the network stack. */
   private void buildInterconnect() {
     LandscapeSpec spec = landscape.spec();
-    if (interconnectDecision == null) {
+    if (spec.interconnect().isEmpty()) {
       return;
     }
-    List<PeerVpc> peers = spec.interconnect().vpcs().stream()
-        .map(v -> new PeerVpc(v.name(), v.cidr(), v.vpcId(), v.routeTableIds(), v.subnetIds()))
-        .toList();
     this.interconnect = guard("interconnect", () -> new VpcInterconnect(networkStack, "Interconnect",
         VpcInterconnectProps.builder()
             .vpc(network)
             .name(spec.name())
-            .peers(peers)
-            .mode(interconnectDecision.requested())
-            .prices(priceBook)
+            .peers(spec.interconnect().get().vpcs())
+            .mode(design.interconnectMode().orElseThrow())
             .flowLogRetentionDays(spec.network().flowLogRetentionDays())
             .build()));
-  }
-
-  /** The interconnect mode, decided in plain Java before the cluster VPC is built (a Transit Gateway needs transit subnets). */
-  private static InterconnectDecision decideInterconnect(LandscapeSpec spec, PriceBook priceBook) {
-    if (spec.interconnect() == null || spec.interconnect().vpcs() == null || spec.interconnect().vpcs().isEmpty()) {
-      return null;
-    }
-    Interconnect mode = Interconnect.of(spec.interconnect().mode() != null ? spec.interconnect().mode() : "auto")
-        .orElseThrow(() -> new LandscapeException("interconnect.mode", spec.interconnect().mode(),
-            "is not an interconnect mode; use one of " + String.join(", ", Interconnect.NAMES)));
-    return InterconnectDecision.decide(mode, spec.interconnect().vpcs().size(), priceBook);
-  }
-
-  private static PriceBook prices(LandscapeSpec spec) {
-    return spec.prices() == null || spec.prices().isEmpty()
-        ? PriceBook.defaults()
-        : guard("prices", () -> PriceBook.defaults().withOverrides(spec.prices(), "prices"));
   }
 
   /**
@@ -155,20 +136,21 @@ public class Landscape extends Construct {
    */
   private void buildRegistry() {
     LandscapeSpec spec = landscape.spec();
-    if (spec.registry() == null) {
+    if (spec.registry().isEmpty()) {
       return;
     }
-    List<String> repositories = spec.registry().repositories();
+    RegistrySpec registrySpec = spec.registry().get();
+    List<String> repositories = registrySpec.repositories();
     this.registryStack = stack("Registry", "registry", "ECR repositories and their cross-region replication");
     this.registry = guard("registry", () -> new ImageRegistry(registryStack, "Registry", ImageRegistryProps.builder()
         .repositories(repositories)
-        .replicateTo(spec.registry().replicateTo())
+        .replicateTo(registrySpec.replicateTo())
         .build()));
-    for (String region : spec.registry().replicateTo()) {
+    for (String region : registrySpec.replicateTo()) {
       Stack replica = new Stack(this, "Registry-" + region, StackProps.builder()
           .stackName(spec.name() + "-registry-" + region)
           .description("Zonewise landscape " + spec.name() + ": ECR repositories that receive the replicas in " + region)
-          .env(Environment.builder().account(spec.account()).region(region).build())
+          .env(Environment.builder().account(spec.account().orElse(null)).region(region).build())
           .build());
       stacks.add(replica);
       replicaRegistries.put(region, guard("registry.replicateTo", () -> new ImageRegistry(replica, "Registry",
@@ -188,26 +170,25 @@ public class Landscape extends Construct {
         .outputFileExtension(MANIFEST_EXTENSION)
         .yamlOutputType(org.cdk8s.YamlOutputType.FILE_PER_CHART)
         .build());
-    charts.addAll(guard("services", () -> io.github.zonewise.landscape.LocalityCharts.build(manifests,
-        landscape.spec(), clusterName())));
+    charts.addAll(guard("services", () -> LocalityCharts.build(manifests, design, clusterName())));
   }
 
   /** The {@code cluster} section: the cluster stack, applying {@link #charts()} unless manifests are GitOps. */
   private void buildCluster() {
-    ClusterSpec c = landscape.spec().cluster();
-    if (c == null) {
+    if (landscape.spec().cluster().isEmpty()) {
       return;
     }
+    ClusterSpec c = landscape.spec().cluster().get();
     this.clusterStack = stack("Cluster", "cluster", "the EKS cluster and its controllers (AWS Load Balancer"
-        + " Controller, Karpenter" + ("istio".equals(c.mesh()) ? ", Istio" : "") + ")");
+        + " Controller, Karpenter" + (c.mesh() == ServiceMesh.ISTIO ? ", Istio" : "") + ")");
     this.cluster = guard("cluster", () -> new ZonalCluster(clusterStack, "Cluster", ZonalClusterProps.builder()
         .clusterName(clusterName())
         .version(landscape.spec().kubernetesVersion())
         .vpc(network.vpc())
-        .endpoint(ClusterEndpoint.of(c.endpoint(), c.publicCidrs()).orElseThrow())
-        .systemNodes(new SystemNodes(c.systemNodes().instanceType(), c.systemNodes().perAz()))
-        .mesh(ServiceMesh.of(c.mesh()).orElseThrow())
-        .charts("gitops".equals(c.manifests()) ? List.of() : charts)
+        .endpoint(c.endpoint())
+        .systemNodes(c.systemNodes())
+        .mesh(c.mesh())
+        .charts(c.manifests() == ManifestDelivery.GITOPS ? List.of() : charts)
         .build()));
   }
 
@@ -239,7 +220,7 @@ public class Landscape extends Construct {
     Stack stack = new Stack(this, id, StackProps.builder()
         .stackName(spec.name() + "-" + concern)
         .description("Zonewise landscape " + spec.name() + ": " + description)
-        .env(Environment.builder().account(spec.account()).region(spec.region()).build())
+        .env(Environment.builder().account(spec.account().orElse(null)).region(spec.region()).build())
         .build());
     stacks.add(stack);
     return stack;
@@ -291,7 +272,17 @@ public class Landscape extends Construct {
 
   /** How the cluster VPC reaches its peers and what it costs; empty without an {@code interconnect} section. */
   public Optional<InterconnectDecision> interconnectDecision() {
-    return Optional.ofNullable(interconnectDecision);
+    return design.interconnect();
+  }
+
+  /** Every choice the landscape left open, as decided before the constructs were built. */
+  public LandscapeDesign design() {
+    return design;
+  }
+
+  /** The prices the design was decided with. */
+  public PriceBook priceBook() {
+    return priceBook;
   }
 
   /** The peer VPCs and their peering or Transit Gateway; empty without an {@code interconnect} section. */

@@ -53,7 +53,7 @@ public final class LandscapeProps {
     }
 
     /**
-     * The landscape, checked by {@link LandscapeValidator#validate(LandscapeSpec, String)}. Required.
+     * The landscape, checked by {@link LandscapeValidator#validate(io.github.zonewise.spec.LandscapeFile, String)}. Required.
      *
      * @param landscape the checked landscape
      * @return this builder

@@ -1,28 +1,23 @@
 package io.github.zonewise.landscape;
 
+import io.github.zonewise.design.LandscapeDesign;
 import io.github.zonewise.k8s.IpModeLoadBalancer;
 import io.github.zonewise.k8s.IpModeLoadBalancerProps;
-import io.github.zonewise.k8s.LoadBalancerScheme;
-import io.github.zonewise.k8s.LoadBalancerType;
 import io.github.zonewise.k8s.LocalityDestinationRule;
 import io.github.zonewise.k8s.LocalityDestinationRuleProps;
-import io.github.zonewise.k8s.LocalityPolicy;
 import io.github.zonewise.k8s.LocalityService;
 import io.github.zonewise.k8s.LocalityServiceProps;
-import io.github.zonewise.k8s.NodeAmi;
 import io.github.zonewise.k8s.ZonalDeployment;
 import io.github.zonewise.k8s.ZonalDeploymentProps;
 import io.github.zonewise.k8s.ZonalNodePools;
 import io.github.zonewise.k8s.ZonalNodePoolsProps;
 import io.github.zonewise.k8s.WorkloadNamespace;
-import io.github.zonewise.k8s.ZonalRouting;
 import io.github.zonewise.spec.LandscapeSpec;
 import io.github.zonewise.spec.NodePoolSpec;
 import io.github.zonewise.spec.ServiceSpec;
 import io.github.zonewise.registry.RegistryImages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,20 +60,24 @@ public final class LocalityCharts {
    * Adds the landscape's charts to a cdk8s app.
    *
    * @param app         the cdk8s app (its charts become files {@code <chart id>.k8s.yaml})
-   * @param spec        the checked landscape (every default filled in)
+   * @param design      the design of the checked landscape (its pods' zones)
    * @param clusterName the EKS cluster's name, for the Karpenter role and discovery tag
    * @return the charts, in the order they are applied
    */
-  public static List<Chart> build(App app, LandscapeSpec spec, String clusterName) {
+  public static List<Chart> build(App app, LandscapeDesign design, String clusterName) {
+    LandscapeSpec spec = design.landscape().spec();
+    List<String> podZones = design.podZones();
+    RegistryImages images = spec.registry().map(r -> new RegistryImages(spec.account(), spec.region(),
+        r.repositories(), r.replicateTo())).orElse(RegistryImages.none(spec.region()));
     List<Chart> charts = new ArrayList<>();
     if (!spec.nodePools().isEmpty()) {
       Chart nodes = chart(app, NODE_POOLS_CHART);
       for (NodePoolSpec pool : spec.nodePools()) {
         new ZonalNodePools(nodes, pool.name(), ZonalNodePoolsProps.builder()
             .name(pool.name())
-            .zones(pool.zoneList())
+            .zones(pool.zones())
             .clusterName(clusterName)
-            .ami(ami(pool.ami()))
+            .ami(pool.ami())
             .instanceCategories(pool.instanceCategories())
             .capacityTypes(pool.capacityTypes())
             .architectures(pool.architectures())
@@ -89,15 +88,13 @@ public final class LocalityCharts {
     }
     Map<String, List<ServiceSpec>> byNamespace = new LinkedHashMap<>();
     spec.services().forEach(s -> byNamespace.computeIfAbsent(s.namespace(), n -> new ArrayList<>()).add(s));
-    boolean istio = spec.cluster() != null ? "istio".equals(spec.cluster().mesh())
-        : spec.services().stream().anyMatch(s -> s.locality() != null);
-    List<String> podZones = podZones(spec);
+    boolean istio = spec.istio();
     byNamespace.forEach((namespace, services) -> {
       Chart chart = chart(app, WORKLOADS_CHART_PREFIX + namespace);
       if (!BUILT_IN_NAMESPACES.contains(namespace)) {
         new WorkloadNamespace(chart, "Namespace", namespace, istio);
       }
-      services.forEach(s -> workload(chart, spec, s, podZones));
+      services.forEach(s -> workload(chart, spec, s, podZones, images));
       charts.add(chart);
     });
     return List.copyOf(charts);
@@ -107,63 +104,39 @@ public final class LocalityCharts {
     return new Chart(app, id, ChartProps.builder().labels(MANAGED_BY).disableResourceNameHashes(true).build());
   }
 
-  private static void workload(Chart chart, LandscapeSpec spec, ServiceSpec s, List<String> podZones) {
+  private static void workload(Chart chart, LandscapeSpec spec, ServiceSpec s, List<String> podZones,
+      RegistryImages images) {
     Construct group = new Construct(chart, s.name());
     ZonalDeploymentProps.Builder deployment = ZonalDeploymentProps.builder()
         .name(s.name())
         .namespace(s.namespace())
-        .image(RegistryImages.imageUri(spec, s.image()))
+        .image(images.imageUri(s.image()))
         .containerPort(s.port())
         .replicas(s.replicas())
         .zones(podZones);
-    if (s.colocateWith() != null) {
-      String[] peer = s.colocateWith().split("/", 2);
+    s.colocateWith().ifPresent(qualified -> {
+      String[] peer = qualified.split("/", 2);
       deployment.colocateWith(peer[0], peer[1]);
-    }
+    });
     ZonalDeployment pods = new ZonalDeployment(group, "Deployment", deployment.build());
     LocalityService service = new LocalityService(group, "Service", LocalityServiceProps.builder()
         .name(s.name())
         .namespace(s.namespace())
         .selector(pods.selector())
         .port(s.port())
-        .routing(ZonalRouting.of(s.routing()).orElseThrow())
+        .routing(s.routing())
         .kubernetesVersion(spec.kubernetesVersion())
         .build());
-    LoadBalancerType.of(s.expose()).ifPresent(type -> new IpModeLoadBalancer(group, "LoadBalancer",
+    s.exposure().ifPresent(exposure -> new IpModeLoadBalancer(group, "LoadBalancer",
         IpModeLoadBalancerProps.builder()
             .service(service)
-            .type(type)
-            .scheme(LoadBalancerScheme.of(s.scheme()).orElseThrow())
+            .type(exposure.type())
+            .scheme(exposure.scheme())
             .build()));
-    if (s.locality() != null) {
-      new LocalityDestinationRule(group, "DestinationRule", LocalityDestinationRuleProps.builder()
-          .service(service)
-          .policy(policy(spec, s.locality()))
-          .build());
-    }
-  }
-
-  private static LocalityPolicy policy(LandscapeSpec spec, ServiceSpec.LocalitySpec locality) {
-    if (locality.distribute() != null) {
-      return LocalityPolicy.distribute(spec.region(), locality.distribute());
-    }
-    Map<String, String> failover = new LinkedHashMap<>();
-    locality.failover().forEach(f -> failover.put(f.from(), f.to()));
-    return LocalityPolicy.failover(failover);
-  }
-
-  private static NodeAmi ami(NodePoolSpec.AmiSpec ami) {
-    if (ami.alias() != null) {
-      return NodeAmi.alias(ami.alias());
-    }
-    return ami.id() != null ? NodeAmi.id(ami.id(), ami.family()) : NodeAmi.ssmParameter(ami.ssmParameter(),
-        ami.family());
-  }
-
-  /** The zones pods can run in: those of the node pools, or every AZ when there are none. */
-  private static List<String> podZones(LandscapeSpec spec) {
-    Set<String> zones = new LinkedHashSet<>();
-    spec.nodePools().forEach(p -> zones.addAll(p.zoneList()));
-    return zones.isEmpty() ? spec.availabilityZones() : List.copyOf(zones);
+    s.locality().ifPresent(policy -> new LocalityDestinationRule(group, "DestinationRule",
+        LocalityDestinationRuleProps.builder()
+            .service(service)
+            .policy(policy)
+            .build()));
   }
 }

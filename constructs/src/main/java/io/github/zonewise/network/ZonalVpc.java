@@ -1,5 +1,6 @@
 package io.github.zonewise.network;
 
+import io.github.zonewise.facts.VpcEndpoints;
 import io.github.zonewise.facts.Cidr;
 import io.github.zonewise.facts.AwsRegions;
 import io.github.zonewise.facts.JsonObjects;

@@ -1,5 +1,6 @@
 package io.github.zonewise.network;
 
+import io.github.zonewise.facts.VpcEndpoints;
 import java.util.List;
 import java.util.Objects;
 

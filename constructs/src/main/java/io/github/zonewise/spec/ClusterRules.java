@@ -3,6 +3,8 @@ package io.github.zonewise.spec;
 import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.cluster.ClusterEndpoint;
 import io.github.zonewise.cluster.KarpenterNames;
+import io.github.zonewise.network.NatStrategy;
+import io.github.zonewise.spec.LandscapeValidator.Sections;
 import io.github.zonewise.facts.KubernetesVersions;
 import io.github.zonewise.facts.KubernetesVersions.EksVersion;
 import io.github.zonewise.facts.KubernetesVersions.Support;
@@ -21,9 +23,6 @@ import java.util.Set;
 /** The rules of the {@code cluster} section: checks and defaults. */
 final class ClusterRules {
 
-  /** The names {@code cluster.manifests} accepts. */
-  static final List<String> MANIFESTS = List.of("cdk", "gitops");
-
   /** How many days before the end of standard support a warning says it is coming. */
   static final int STANDARD_SUPPORT_NOTICE_DAYS = 60;
 
@@ -35,44 +34,41 @@ final class ClusterRules {
    * endpoint {@code private}, mesh {@code none}, manifests {@code cdk}, system nodes one
    * {@value SystemNodes#DEFAULT_INSTANCE_TYPE} per AZ.
    *
-   * @param spec     the landscape, earlier sections already checked
-   * @param warnings where warnings go
-   * @return the landscape with the section complete
+   * @param s       the checked top level
+   * @param network the checked network section, if it passed
+   * @return the section; empty when the landscape has none or it has a problem
    */
-  static LandscapeSpec apply(LandscapeSpec spec, List<String> warnings) {
-    ClusterSpec c = spec.cluster();
+  static Optional<ClusterSpec> check(Sections s, Optional<NetworkSpec> network) {
+    LandscapeFile.Cluster c = s.raw().cluster();
     if (c == null) {
-      return spec;
+      return Optional.empty();
     }
-    if (spec.name().length() > KarpenterNames.MAX_CLUSTER_NAME_LENGTH) {
-      throw new LandscapeException("name", spec.name(), "is too long for the cluster: Karpenter's node role "
-          + KarpenterNames.NODE_ROLE_PREFIX + "<name> must fit IAM's 64 characters; use at most "
-          + KarpenterNames.MAX_CLUSTER_NAME_LENGTH + " characters");
-    }
-    String version = version(c.version(), KubernetesVersions.today(), warnings);
-    String endpoint = c.endpoint() != null ? c.endpoint() : "private";
-    if (!ClusterEndpoint.NAMES.contains(endpoint)) {
-      throw new LandscapeException("cluster.endpoint", endpoint, "is not an endpoint access; "
-          + suggestion(endpoint, ClusterEndpoint.NAMES) + "use one of " + String.join(", ", ClusterEndpoint.NAMES));
-    }
-    boolean allowOpen = Boolean.TRUE.equals(c.allowOpenPublicEndpoint());
-    List<String> publicCidrs = publicCidrs(endpoint, c.publicCidrs(), allowOpen, warnings);
-    String mesh = c.mesh() != null ? c.mesh() : ServiceMesh.NONE.label();
-    if (ServiceMesh.of(mesh).isEmpty()) {
-      throw new LandscapeException("cluster.mesh", mesh, "is not a service mesh Zonewise installs; "
-          + suggestion(mesh, ServiceMesh.NAMES) + "use one of " + String.join(", ", ServiceMesh.NAMES));
-    }
-    String manifests = c.manifests() != null ? c.manifests() : "cdk";
-    if (!MANIFESTS.contains(manifests)) {
-      throw new LandscapeException("cluster.manifests", manifests, "is not a way to deliver the manifests; "
-          + suggestion(manifests, MANIFESTS) + "use cdk (applied by CloudFormation) or gitops (written to dist/ only)");
-    }
-    ClusterSpec.SystemNodesSpec nodes = systemNodes(c.systemNodes());
-    networkWarnings(spec.network(), warnings);
-    ClusterSpec checked = new ClusterSpec(version, endpoint, publicCidrs, allowOpen, mesh, manifests, nodes);
-    return new LandscapeSpec(spec.name(), spec.region(), spec.account(), spec.availabilityZones(), spec.singleAz(),
-        spec.network(), spec.interconnect(), spec.registry(), checked, spec.services(), spec.nodePools(),
-        spec.traffic(), spec.prices());
+    return s.problems().check(() -> {
+      if (s.name().length() > KarpenterNames.MAX_CLUSTER_NAME_LENGTH) {
+        throw new LandscapeException("name", s.name(), "is too long for the cluster: Karpenter's node role "
+            + KarpenterNames.NODE_ROLE_PREFIX + "<name> must fit IAM's 64 characters; use at most "
+            + KarpenterNames.MAX_CLUSTER_NAME_LENGTH + " characters");
+      }
+      List<String> warnings = s.warnings();
+      String version = version(c.version(), KubernetesVersions.today(), warnings);
+      String endpointName = c.endpoint() != null ? c.endpoint() : Vocabulary.PRIVATE_ENDPOINT;
+      if (!Vocabulary.ENDPOINTS.contains(endpointName)) {
+        throw Vocabulary.unknown("cluster.endpoint", endpointName, "an endpoint access", Vocabulary.ENDPOINTS);
+      }
+      boolean allowOpen = Boolean.TRUE.equals(c.allowOpenPublicEndpoint());
+      List<String> publicCidrs = publicCidrs(endpointName, c.publicCidrs(), allowOpen, warnings);
+      ServiceMesh mesh = c.mesh() == null ? ServiceMesh.NONE : Vocabulary.MESH.require("cluster.mesh", c.mesh());
+      String manifestsName = c.manifests() != null ? c.manifests() : ManifestDelivery.CDK.label();
+      ManifestDelivery manifests = Vocabulary.MANIFESTS.of(manifestsName).orElseThrow(() -> new LandscapeException(
+          "cluster.manifests", manifestsName, "is not a way to deliver the manifests; "
+          + suggestion(manifestsName, Vocabulary.MANIFESTS.names())
+          + "use cdk (applied by CloudFormation) or gitops (written to dist/ only)"));
+      SystemNodes nodes = systemNodes(c.systemNodes());
+      network.ifPresent(n -> networkWarnings(n, warnings));
+      ClusterEndpoint endpoint = publicCidrs.isEmpty() ? ClusterEndpoint.privateOnly()
+          : ClusterEndpoint.privateAndRestrictedPublic(publicCidrs);
+      return new ClusterSpec(version, endpoint, mesh, manifests, nodes);
+    });
   }
 
   private static String version(String raw, LocalDate today, List<String> warnings) {
@@ -111,7 +107,7 @@ final class ClusterRules {
 
   private static List<String> publicCidrs(String endpoint, List<String> raw, boolean allowOpen, List<String> warnings) {
     List<String> cidrs = raw != null ? raw : List.of();
-    if (endpoint.equals("private")) {
+    if (endpoint.equals(Vocabulary.PRIVATE_ENDPOINT)) {
       if (!cidrs.isEmpty()) {
         throw new LandscapeException("cluster.publicCidrs", cidrs, "is set but endpoint is 'private' (no public"
             + " endpoint); remove publicCidrs, or set endpoint: privateAndRestrictedPublic");
@@ -150,7 +146,7 @@ final class ClusterRules {
     return List.copyOf(checked);
   }
 
-  private static ClusterSpec.SystemNodesSpec systemNodes(ClusterSpec.SystemNodesSpec raw) {
+  private static SystemNodes systemNodes(LandscapeFile.SystemNodes raw) {
     String type = raw != null && raw.instanceType() != null ? raw.instanceType().trim() : SystemNodes.DEFAULT_INSTANCE_TYPE;
     if (!SystemNodes.INSTANCE_TYPE.matcher(type).matches()) {
       throw new LandscapeException("cluster.systemNodes.instanceType", type, "is not an EC2 instance type; write"
@@ -161,18 +157,15 @@ final class ClusterRules {
       throw new LandscapeException("cluster.systemNodes.perAz", perAz, "is below one node per AZ; the controllers"
           + " need at least 1 in every AZ (Karpenter provisions the nodes for workloads)");
     }
-    return new ClusterSpec.SystemNodesSpec(type, perAz);
+    return new SystemNodes(type, perAz);
   }
 
   private static void networkWarnings(NetworkSpec network, List<String> warnings) {
-    if (network == null) {
-      return;
-    }
-    if ("none".equals(network.nat())) {
+    if (network.nat().filter(NatStrategy.none()::equals).isPresent()) {
       warnings.add("network.nat: none: the cluster's Helm charts (Karpenter, AWS Load Balancer Controller, Istio)"
           + " and their images come from the internet; with no NAT gateway they cannot be installed");
     }
-    if (network.interfaceEndpoints() != null && !network.interfaceEndpoints().contains("eks-auth")) {
+    if (network.interfaceEndpoints().filter(list -> !list.contains("eks-auth")).isPresent()) {
       warnings.add("network.interfaceEndpoints: no eks-auth endpoint: the controllers' EKS Pod Identity credentials"
           + " go through the NAT gateway ($" + PriceBook.defaults().usd(PriceBook.NAT_GATEWAY_PER_GB) + "/GB); add eks-auth");
     }

@@ -1,16 +1,24 @@
 package io.github.zonewise.spec;
 
+import java.util.Objects;
+
 /**
- * One entry of {@code traffic}: monthly gigabytes from one end to another. The cost model prices
- * each flow along the path it takes in each design (see {@code io.github.zonewise.cost.Flow}).
+ * One entry of {@code traffic}, checked: monthly gigabytes from one end to another, each end
+ * resolved to what it names in the landscape.
  *
- * @param from a service, {@code internet}, a peer VPC name, an AWS service ({@code s3},
- *             {@code dynamodb}, {@code ecr}, {@code sts}, {@code logs} or any interface endpoint
- *             name) or another region
- * @param to   the same kinds of end; {@code ecr} → a region of {@code registry.replicateTo} gives the
- *             registry's monthly replication volume; a flow with no service at either end that is not
- *             between two peer VPCs is not priced
- * @param gb   gigabytes per month, ≥ 0, counted in the direction written
+ * @param index the flow's index in {@code traffic}
+ * @param from  where the bytes come from
+ * @param to    where they go
+ * @param gb    gigabytes per month, finite and at least 0, counted in the direction written
  */
-public record FlowSpec(String from, String to, Double gb) {
+public record FlowSpec(int index, TrafficEnd from, TrafficEnd to, double gb) {
+
+  /** Checks both ends are set and the gigabytes are a number at least 0. */
+  public FlowSpec {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (!Double.isFinite(gb) || gb < 0) {
+      throw new IllegalArgumentException("traffic[" + index + "].gb: " + gb + " must be a number >= 0");
+    }
+  }
 }

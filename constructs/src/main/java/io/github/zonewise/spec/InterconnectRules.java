@@ -1,78 +1,90 @@
 package io.github.zonewise.spec;
 
+import io.github.zonewise.facts.Cidr;
 import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.interconnect.Interconnect;
-import io.github.zonewise.design.InterconnectDecision;
 import io.github.zonewise.interconnect.PeerVpc;
-import io.github.zonewise.spec.InterconnectSpec.PeerVpcSpec;
-import io.github.zonewise.facts.Cidr;
 import io.github.zonewise.network.CidrPlan;
+import io.github.zonewise.spec.LandscapeValidator.Sections;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The rules of the {@code interconnect} section: the mode, and per peer VPC its name, CIDR (no
  * overlap with the cluster VPC or another peer), {@code vpcId}, {@code routeTableIds} and
- * {@code subnetIds}; and that {@code peering} is not asked to route between two peers.
+ * {@code subnetIds}; and that {@code peering} is not asked to route between two peers. The rules
+ * that depend on the mode the design step picks for {@code auto} ({@link #attachmentSubnets},
+ * {@link #unusedAttachmentSubnets}) are public so that the design step applies the same rule.
  */
-final class InterconnectRules {
+public final class InterconnectRules {
 
   private InterconnectRules() {
   }
 
   /**
-   * Checks the section and fills in defaults ({@code mode: auto}, canonical CIDRs, empty id lists).
+   * Checks the section.
    *
-   * @param spec     the landscape, earlier sections already checked
-   * @param warnings where warnings go
-   * @return the landscape with the section complete; unchanged when it has no {@code interconnect}
+   * @param s       the checked top level
+   * @param network the checked network section
+   * @return the section; empty when the landscape has none or it has a problem
    */
-  static LandscapeSpec apply(LandscapeSpec spec, List<String> warnings) {
-    InterconnectSpec raw = spec.interconnect();
+  static Optional<InterconnectSpec> check(Sections s, NetworkSpec network) {
+    LandscapeFile.Interconnect raw = s.raw().interconnect();
     if (raw == null) {
-      return spec;
+      return Optional.empty();
     }
-    String mode = raw.mode() != null ? raw.mode() : "auto";
-    if (Interconnect.of(mode).isEmpty()) {
-      String nearest = LandscapeReader.nearest(mode, Interconnect.NAMES);
-      throw new LandscapeException("interconnect.mode", mode, "is not an interconnect mode; "
-          + (nearest != null ? "did you mean '" + nearest + "'? " : "") + "use one of "
-          + String.join(", ", Interconnect.NAMES));
-    }
+    Optional<Optional<Interconnect>> mode = s.problems().check(() -> Optional.ofNullable(raw.mode())
+        .filter(m -> !m.equals(Vocabulary.AUTO))
+        .map(m -> Vocabulary.INTERCONNECT.require("interconnect.mode", m, Vocabulary.AUTO)));
     if (raw.vpcs() == null || raw.vpcs().isEmpty()) {
-      throw new LandscapeException("interconnect.vpcs", "is missing; list the peer VPCs the cluster VPC talks to"
-          + " (a name and a cidr each), or remove the interconnect section");
+      s.problems().check(() -> {
+        throw new LandscapeException("interconnect.vpcs", "is missing; list the peer VPCs the cluster VPC talks to"
+            + " (a name and a cidr each), or remove the interconnect section");
+      });
+      return Optional.empty();
     }
-    Interconnect requested = Interconnect.of(mode).get();
-    Interconnect chosen = requested.resolve(raw.vpcs().size());
-    Cidr cluster = Cidr.parse(spec.network().cidr()).orElseThrow();
+    Cidr cluster = network.cidr();
     List<Cidr> taken = new ArrayList<>(List.of(cluster));
     Map<String, Integer> names = new HashMap<>();
-    List<PeerVpcSpec> vpcs = new ArrayList<>();
+    List<PeerVpc> vpcs = new ArrayList<>();
+    boolean ok = true;
     for (int i = 0; i < raw.vpcs().size(); i++) {
-      vpcs.add(peer(spec, raw.vpcs(), i, requested, chosen, cluster, taken, names, warnings));
+      int index = i;
+      Optional<PeerVpc> peer = s.problems().check(() -> peer(s, raw.vpcs(), index, cluster, taken, names));
+      peer.ifPresent(vpcs::add);
+      ok &= peer.isPresent();
     }
-    if (chosen.equals(Interconnect.peering()) && vpcs.size() > 1) {
-      peerToPeer(spec, mode, names, vpcs.size() + 1);
+    if (mode.isEmpty() || !ok) {
+      return Optional.empty();
     }
-    return new LandscapeSpec(spec.name(), spec.region(), spec.account(), spec.availabilityZones(), spec.singleAz(),
-        spec.network(), new InterconnectSpec(mode, List.copyOf(vpcs)), spec.registry(), spec.cluster(),
-        spec.services(), spec.nodePools(), spec.traffic(), spec.prices());
+    InterconnectSpec spec = new InterconnectSpec(mode.get(), vpcs);
+    mode.get().ifPresent(m -> {
+      if (m.isTransitGateway()) {
+        s.problems().run(() -> attachmentSubnets(spec, m, false));
+      } else {
+        s.warnings().addAll(unusedAttachmentSubnets(spec));
+      }
+    });
+    return Optional.of(spec);
   }
 
-  private static PeerVpcSpec peer(LandscapeSpec spec, List<PeerVpcSpec> all, int i, Interconnect requested,
-      Interconnect chosen, Cidr cluster, List<Cidr> taken, Map<String, Integer> names, List<String> warnings) {
+  private static PeerVpc peer(Sections s, List<LandscapeFile.PeerVpc> all, int i, Cidr cluster, List<Cidr> taken,
+      Map<String, Integer> names) {
     String field = "interconnect.vpcs[" + i + "]";
-    PeerVpcSpec v = all.get(i);
+    LandscapeFile.PeerVpc v = all.get(i);
     if (v == null) {
       throw new LandscapeException(field, "is empty; give the peer VPC a name and a cidr");
     }
     String name = LandscapeValidator.required(field + ".name", v.name());
     LandscapeValidator.dnsLabel(field + ".name", name);
-    if (name.equals(spec.name())) {
+    if (name.equals(s.name())) {
       throw new LandscapeException(field + ".name", name, "is the landscape's name, which names the cluster VPC;"
           + " give the peer VPC another name");
     }
@@ -83,21 +95,18 @@ final class InterconnectRules {
     }
 
     String cidrText = LandscapeValidator.required(field + ".cidr", v.cidr());
-    Cidr cidr = Cidr.parse(cidrText).orElseThrow(() -> Cidr.canonicalOf(cidrText)
-        .map(c -> new LandscapeException(field + ".cidr", cidrText, "has host bits set; write " + c))
-        .orElseGet(() -> new LandscapeException(field + ".cidr", cidrText,
-            "is not a CIDR block; write one such as 10.1.0.0/16")));
+    Cidr cidr = LandscapeValidator.cidr(field + ".cidr", cidrText, "10.1.0.0/16");
     if (cidr.overlaps(cluster)) {
       throw new LandscapeException(field + ".cidr", cidrText, "of " + name + " overlaps the cluster VPC's network.cidr "
           + cluster + "; routes cannot tell the two apart: give " + name + " a block outside " + cluster
           + suggestion(cidr.prefix(), taken));
     }
     for (int j = 0; j < i; j++) {
-      Cidr other = Cidr.parse(all.get(j).cidr()).orElseThrow();
-      if (cidr.overlaps(other)) {
-        throw new LandscapeException(field + ".cidr", cidrText, "of " + name + " overlaps " + other + " of "
+      Optional<Cidr> other = all.get(j) == null ? Optional.empty() : Cidr.parse(all.get(j).cidr());
+      if (other.isPresent() && cidr.overlaps(other.get())) {
+        throw new LandscapeException(field + ".cidr", cidrText, "of " + name + " overlaps " + other.get() + " of "
             + all.get(j).name() + " (interconnect.vpcs[" + j + "].cidr); routes cannot tell the two apart: give "
-            + name + " a block outside " + other + suggestion(cidr.prefix(), taken));
+            + name + " a block outside " + other.get() + suggestion(cidr.prefix(), taken));
       }
     }
     taken.add(cidr);
@@ -120,32 +129,92 @@ final class InterconnectRules {
             + " (vpcId); Zonewise attaches the VPC it creates for " + name + " through its own transit subnets:"
             + " remove subnetIds");
       }
-    } else {
-      if (!PeerVpc.VPC_ID.matcher(vpcId).matches()) {
-        throw new LandscapeException(field + ".vpcId", vpcId, "is not a VPC id; write 'vpc-' and 8 or 17 lower-case"
-            + " hex digits (e.g. vpc-0a1b2c3d4e5f67890), or leave vpcId out to have Zonewise create " + name);
-      }
-      ids(field + ".routeTableIds", routeTableIds, PeerVpc.ROUTE_TABLE_ID, "route table", "rtb-0a1b2c3d4e5f67890");
-      ids(field + ".subnetIds", subnetIds, PeerVpc.SUBNET_ID, "subnet", "subnet-0a1b2c3d4e5f67890");
-      if (chosen.isTransitGateway() && subnetIds.isEmpty()) {
-        throw new LandscapeException(field + ".subnetIds", "is missing; " + how(requested, chosen, all.size() + 1)
-            + " attaches the existing VPC " + name + " (" + vpcId + ") through one of its subnets in each AZ: list"
-            + " those subnet ids (small /28 subnets for the attachment are best)");
-      }
-      if (!chosen.isTransitGateway() && !subnetIds.isEmpty()) {
-        warnings.add(field + ".subnetIds: unused with peering (they are for a Transit Gateway attachment)");
-      }
-      if (routeTableIds.isEmpty()) {
-        warnings.add(field + ".routeTableIds: not set for the existing VPC " + name + " (" + vpcId + "), so Zonewise"
-            + " adds routes to " + cidr + " in the cluster VPC only; add routes back to " + cluster + " in "
-            + name + "'s route tables yourself, or list them in routeTableIds");
+      return PeerVpc.created(name, cidr.toString());
+    }
+    if (!PeerVpc.VPC_ID.matcher(vpcId).matches()) {
+      throw new LandscapeException(field + ".vpcId", vpcId, "is not a VPC id; write 'vpc-' and 8 or 17 lower-case"
+          + " hex digits (e.g. vpc-0a1b2c3d4e5f67890), or leave vpcId out to have Zonewise create " + name);
+    }
+    ids(field + ".routeTableIds", routeTableIds, PeerVpc.ROUTE_TABLE_ID, "route table", "rtb-0a1b2c3d4e5f67890");
+    ids(field + ".subnetIds", subnetIds, PeerVpc.SUBNET_ID, "subnet", "subnet-0a1b2c3d4e5f67890");
+    if (routeTableIds.isEmpty()) {
+      s.warnings().add(field + ".routeTableIds: not set for the existing VPC " + name + " (" + vpcId + "), so Zonewise"
+          + " adds routes to " + cidr + " in the cluster VPC only; add routes back to " + cluster + " in "
+          + name + "'s route tables yourself, or list them in routeTableIds");
+    }
+    return PeerVpc.existing(name, cidr.toString(), vpcId, routeTableIds, subnetIds);
+  }
+
+  /**
+   * A Transit Gateway attaches an existing peer VPC through one of its subnets in each AZ: every
+   * existing peer must list {@code subnetIds}.
+   *
+   * @param spec the checked section
+   * @param mode the concrete mode, a Transit Gateway
+   * @param auto whether the design step chose it for {@code auto}
+   * @throws LandscapeException naming the first existing peer without subnets
+   */
+  public static void attachmentSubnets(InterconnectSpec spec, Interconnect mode, boolean auto) {
+    List<PeerVpc> vpcs = spec.vpcs();
+    for (int i = 0; i < vpcs.size(); i++) {
+      PeerVpc v = vpcs.get(i);
+      if (v.isExisting() && v.subnetIds().isEmpty()) {
+        throw new LandscapeException("interconnect.vpcs[" + i + "].subnetIds", "is missing; " + (auto
+            ? "interconnect.mode auto chose a Transit Gateway for " + (vpcs.size() + 1) + " VPCs, which"
+            : "a Transit Gateway (interconnect.mode " + mode + ")")
+            + " attaches the existing VPC " + v.name() + " (" + v.vpcId() + ") through one of its subnets in each AZ:"
+            + " list those subnet ids (small /28 subnets for the attachment are best)");
       }
     }
-    return new PeerVpcSpec(name, cidr.toString(), vpcId, List.copyOf(routeTableIds), List.copyOf(subnetIds));
+  }
+
+  /**
+   * Peering does not use an existing peer's {@code subnetIds} (they are for a Transit Gateway
+   * attachment).
+   *
+   * @param spec the checked section, connected by peering
+   * @return one warning per peer that lists them
+   */
+  public static List<String> unusedAttachmentSubnets(InterconnectSpec spec) {
+    List<String> warnings = new ArrayList<>();
+    for (int i = 0; i < spec.vpcs().size(); i++) {
+      if (!spec.vpcs().get(i).subnetIds().isEmpty()) {
+        warnings.add("interconnect.vpcs[" + i + "].subnetIds: unused with peering (they are for a Transit Gateway"
+            + " attachment)");
+      }
+    }
+    return warnings;
+  }
+
+  /**
+   * Peering is not transitive: with {@code mode: peering}, a flow between two peers has no route
+   * through the cluster VPC.
+   *
+   * @param spec    the checked section, its mode peering
+   * @param traffic the checked flows
+   * @throws LandscapeException naming the first flow between two peers
+   */
+  static void peerToPeer(InterconnectSpec spec, List<FlowSpec> traffic) {
+    if (spec.vpcs().size() < 2) {
+      return;
+    }
+    for (FlowSpec flow : traffic) {
+      if (flow.from().kind() == TrafficEnd.Kind.PEER && flow.to().kind() == TrafficEnd.Kind.PEER
+          && !flow.from().name().equals(flow.to().name())) {
+        PriceBook prices = PriceBook.defaults();
+        int vpcs = spec.vpcs().size() + 1;
+        double tgw = vpcs * prices.usd(PriceBook.TRANSIT_GATEWAY_ATTACHMENT_HOUR) * prices.usd(PriceBook.HOURS_PER_MONTH);
+        throw new LandscapeException("interconnect.mode", Interconnect.peering().name(), "cannot carry traffic["
+            + flow.index() + "] from " + flow.from() + " to " + flow.to() + ": peering is not transitive (each peer"
+            + " VPC is peered with the cluster VPC only, so " + flow.from() + " has no route to " + flow.to()
+            + "); use mode: transitGateway (or auto), which routes between all " + vpcs + " VPCs for "
+            + String.format(Locale.ROOT, "$%,.2f", tgw) + "/month in attachments");
+      }
+    }
   }
 
   private static void ids(String field, List<String> ids, Pattern shape, String what, String example) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (int k = 0; k < ids.size(); k++) {
       String id = ids.get(k);
       if (id == null || !shape.matcher(id).matches()) {
@@ -155,34 +224,6 @@ final class InterconnectRules {
         throw new LandscapeException(field + "[" + k + "]", id, "is listed twice; list each " + what + " once");
       }
     }
-  }
-
-  /** Peering is not transitive: a flow between two peers has no route through the cluster VPC. */
-  private static void peerToPeer(LandscapeSpec spec, String mode, Map<String, Integer> peers, int vpcs) {
-    if (spec.traffic() == null) {
-      return;
-    }
-    for (int k = 0; k < spec.traffic().size(); k++) {
-      FlowSpec flow = spec.traffic().get(k);
-      if (flow == null || flow.from() == null || flow.to() == null || flow.from().equals(flow.to())) {
-        continue;
-      }
-      if (peers.containsKey(flow.from()) && peers.containsKey(flow.to())) {
-        InterconnectDecision tgw = InterconnectDecision.decide(Interconnect.transitGateway(), vpcs - 1,
-            PriceBook.defaults());
-        throw new LandscapeException("interconnect.mode", mode, "cannot carry traffic[" + k + "] from " + flow.from()
-            + " to " + flow.to() + ": peering is not transitive (each peer VPC is peered with the cluster VPC only,"
-            + " so " + flow.from() + " has no route to " + flow.to() + "); use mode: transitGateway (or auto), which"
-            + " routes between all " + vpcs + " VPCs for " + String.format(java.util.Locale.ROOT, "$%,.2f",
-                tgw.transitGatewayMonthlyUsd()) + "/month in attachments");
-      }
-    }
-  }
-
-  private static String how(Interconnect requested, Interconnect chosen, int vpcs) {
-    return requested.isAuto()
-        ? "interconnect.mode auto chose a Transit Gateway for " + vpcs + " VPCs, which"
-        : "a Transit Gateway (interconnect.mode " + chosen + ")";
   }
 
   /** A free block of the same size in 10.0.0.0/8, as {@code , e.g. 10.3.0.0/16}, or nothing. */

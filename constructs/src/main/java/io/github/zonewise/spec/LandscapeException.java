@@ -1,17 +1,20 @@
 package io.github.zonewise.spec;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A landscape that cannot be synthesized: one message that names the field, shows the value and
- * says the fix. Thrown before anything is written.
+ * A landscape that cannot be synthesized: one message per problem, each naming the field, showing
+ * the value and saying the fix. Thrown before anything is written. {@link #getMessage()} is the first
+ * problem; {@link #problems()} has every independent problem the check found.
  */
 public final class LandscapeException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
   private final String field;
+  private final transient List<LandscapeException> problems;
 
   /**
    * A problem with one field's value.
@@ -23,6 +26,7 @@ public final class LandscapeException extends RuntimeException {
   public LandscapeException(String field, Object value, String problem) {
     super(field + ": " + render(value) + " " + problem);
     this.field = field;
+    this.problems = List.of(this);
   }
 
   /**
@@ -34,6 +38,7 @@ public final class LandscapeException extends RuntimeException {
   public LandscapeException(String field, String message) {
     super(field + ": " + message);
     this.field = field;
+    this.problems = List.of(this);
   }
 
   /**
@@ -45,6 +50,23 @@ public final class LandscapeException extends RuntimeException {
   public LandscapeException(String field, Throwable cause) {
     super(field + ": " + firstLine(cause.getMessage()), cause);
     this.field = field;
+    this.problems = List.of(this);
+  }
+
+  /**
+   * Several independent problems of one landscape.
+   *
+   * @param problems the problems, in the order found; at least one
+   */
+  public LandscapeException(List<LandscapeException> problems) {
+    super(problems.get(0).getMessage(), problems.get(0).getCause());
+    this.field = problems.get(0).field();
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Every problem, in the order found: this one alone, or those a check collected. */
+  public List<LandscapeException> problems() {
+    return problems;
   }
 
   /** The path of the field the message is about. */

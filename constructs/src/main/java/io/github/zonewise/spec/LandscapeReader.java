@@ -35,7 +35,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads a landscape file into a {@link LandscapeSpec}. Unknown keys, malformed YAML and values
+ * Reads a landscape file into a {@link LandscapeFile} (the file as written; {@link LandscapeValidator} checks it). Unknown keys, malformed YAML and values
  * of the wrong type fail with a {@link LandscapeException} that says where (field path, line and
  * column) and, for an unknown key, the nearest known key.
  */
@@ -62,7 +62,7 @@ public final class LandscapeReader {
    * @return the spec as written (no defaults applied)
    * @throws LandscapeException if the file is missing, malformed or has unknown keys
    */
-  public static LandscapeSpec read(Path file) {
+  public static LandscapeFile read(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -81,7 +81,7 @@ public final class LandscapeReader {
    *
    * @return the default spec
    */
-  public static LandscapeSpec readDefault() {
+  public static LandscapeFile readDefault() {
     return parse(defaultText(), "embedded default landscape");
   }
 
@@ -105,14 +105,14 @@ public final class LandscapeReader {
    * @param source where it came from, for messages
    * @return the spec as written
    */
-  public static LandscapeSpec parse(String yaml, String source) {
+  public static LandscapeFile parse(String yaml, String source) {
     Node root = compose(yaml, source);
     if (root == null) {
       throw new LandscapeException("landscape", source + " is empty; start from the embedded default in README.md");
     }
     rejectDuplicateKeys(root, "");
     try {
-      LandscapeSpec spec = MAPPER.readValue(yaml, LandscapeSpec.class);
+      LandscapeFile spec = MAPPER.readValue(yaml, LandscapeFile.class);
       if (spec == null) {
         throw new LandscapeException("landscape", source + " is empty; start from the embedded default in README.md");
       }

@@ -2,26 +2,35 @@ package io.github.zonewise.spec;
 
 import io.github.zonewise.facts.AwsRegions;
 import io.github.zonewise.facts.Cidr;
+import io.github.zonewise.facts.VpcEndpoints;
 import io.github.zonewise.network.CidrPlan;
 import io.github.zonewise.network.NatStrategy;
-import io.github.zonewise.network.VpcEndpoints;
 import io.github.zonewise.network.ZonalVpcProps;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a {@link LandscapeSpec} and fills in its defaults. The first problem found fails with a
- * {@link LandscapeException} naming the field, showing the value and saying the fix; nothing is
- * built or written before this passes. Each section has its own rules class; this one holds the
- * top level and the {@code network} section and calls the others in dependency order.
+ * Checks a {@link LandscapeFile} and turns it into the typed {@link LandscapeSpec}, every default
+ * filled in. Every independent problem is reported at once in one {@link LandscapeException}, each
+ * naming the field, showing the value and saying the fix; nothing is built or written before this
+ * passes. Each section has its own rules class; this one holds the top level and the {@code network}
+ * section and calls the others in dependency order.
  */
 public final class LandscapeValidator {
 
   /** DNS-1123 label: lower-case alphanumerics and '-', starting and ending alphanumeric, ≤ 63. */
   static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+  /** The VPC CIDR when {@code network.cidr} is not set. */
+  static final String DEFAULT_CIDR = "10.0.0.0/16";
+
+  /** Flow-log retention when {@code network.flowLogRetentionDays} is not set. */
+  static final int DEFAULT_FLOW_LOG_RETENTION_DAYS = 30;
 
   private LandscapeValidator() {
   }
@@ -29,39 +38,76 @@ public final class LandscapeValidator {
   /**
    * Checks a landscape.
    *
-   * @param raw    the spec as read
+   * @param raw    the landscape as read
    * @param source where it came from, for the app's report
    * @return the complete, checked landscape
-   * @throws LandscapeException on the first problem
+   * @throws LandscapeException with every independent problem found
    */
-  public static ValidatedLandscape validate(LandscapeSpec raw, String source) {
+  public static ValidatedLandscape validate(LandscapeFile raw, String source) {
     List<String> warnings = new ArrayList<>();
-    String name = required("name", raw.name());
-    dnsLabel("name", name);
-    String region = required("region", raw.region());
+    Problems problems = new Problems();
+    Optional<String> name = problems.check(() -> {
+      String n = required("name", raw.name());
+      dnsLabel("name", n);
+      return n;
+    });
+    Optional<String> region = problems.check(() -> region(raw.region()));
+    boolean singleAz = Boolean.TRUE.equals(raw.singleAz());
+    Optional<List<String>> zones = region.flatMap(r -> problems.check(() -> zones(raw.availabilityZones(), r,
+        singleAz)));
+    if (name.isEmpty() || zones.isEmpty()) {
+      problems.throwIfAny();
+    }
+    if (zones.get().size() == 1) {
+      warnings.add("availabilityZones: one AZ (singleAz: true) has no high availability: an AZ outage stops every service");
+    }
+    Optional<String> account = problems.check(() -> Optional.ofNullable(account(raw.account()))).flatMap(a -> a);
+    Sections s = new Sections(name.get(), region.get(), zones.get(), raw, warnings, problems);
+    Optional<NetworkSpec> network = problems.check(() -> network(raw.network()));
+    Optional<InterconnectSpec> interconnect = network.flatMap(n -> InterconnectRules.check(s, n));
+    Optional<RegistrySpec> registry = RegistryRules.check(s);
+    Optional<ClusterSpec> cluster = ClusterRules.check(s, network);
+    List<NodePoolSpec> nodePools = WorkloadRules.nodePools(s);
+    List<ServiceSpec> services = WorkloadRules.services(s, cluster);
+    Optional<List<FlowSpec>> traffic = TrafficRules.flows(s, interconnect);
+    Map<String, Double> prices = TrafficRules.prices(s);
+    problems.throwIfAny();
+    WorkloadRules.warn(s, services, nodePools);
+    LandscapeSpec spec = new LandscapeSpec(name.get(), region.get(), account, zones.get(), singleAz, network.get(),
+        raw.interconnect() == null ? Optional.empty() : interconnect, raw.registry() == null ? Optional.empty()
+        : registry, raw.cluster() == null ? Optional.empty() : cluster, services, nodePools, traffic, prices);
+    return new ValidatedLandscape(spec, source, warnings);
+  }
+
+  /**
+   * What the section rules share: the checked top level, the file as read, and where warnings and
+   * problems go.
+   *
+   * @param name     the landscape's name
+   * @param region   the home region
+   * @param zones    the AZs
+   * @param raw      the file as read
+   * @param warnings where warnings go
+   * @param problems where problems go
+   */
+  record Sections(String name, String region, List<String> zones, LandscapeFile raw, List<String> warnings,
+      Problems problems) {
+  }
+
+  private static String region(String raw) {
+    String region = required("region", raw);
     if (!AwsRegions.isRegion(region)) {
       throw new LandscapeException("region", region, "is not an AWS region; use one of " + AwsRegions.names());
     }
-    boolean singleAz = Boolean.TRUE.equals(raw.singleAz());
-    List<String> zones = zones(raw.availabilityZones(), region, singleAz);
-    if (zones.size() == 1) {
-      warnings.add("availabilityZones: one AZ (singleAz: true) has no high availability: an AZ outage stops every service");
-    }
+    return region;
+  }
 
-    String account = raw.account();
+  private static String account(String account) {
     if (account != null && !account.matches("\\d{12}")) {
       throw new LandscapeException("account", account, "is not an AWS account id; write its 12 digits, e.g. '123456789012'"
           + " (quoted, so YAML keeps leading zeros)");
     }
-    LandscapeSpec spec = new LandscapeSpec(name, region, account, zones, singleAz, network(raw.network()),
-        raw.interconnect(), raw.registry(), raw.cluster(), raw.services(), raw.nodePools(), raw.traffic(),
-        raw.prices());
-    spec = InterconnectRules.apply(spec, warnings);
-    spec = RegistryRules.apply(spec, warnings);
-    spec = ClusterRules.apply(spec, warnings);
-    spec = WorkloadRules.apply(spec, warnings);
-    spec = TrafficRules.apply(spec, warnings);
-    return new ValidatedLandscape(spec, source, warnings);
+    return account;
   }
 
   private static List<String> zones(List<String> raw, String region, boolean singleAz) {
@@ -88,37 +134,56 @@ public final class LandscapeValidator {
     return List.copyOf(raw);
   }
 
-  private static NetworkSpec network(NetworkSpec raw) {
-    NetworkSpec n = raw != null ? raw : new NetworkSpec(null, null, null, null, null);
-    String cidrText = n.cidr() != null ? n.cidr() : "10.0.0.0/16";
-    Cidr cidr = Cidr.parse(cidrText).orElseThrow(() -> Cidr.canonicalOf(cidrText)
-        .map(c -> new LandscapeException("network.cidr", cidrText, "has host bits set; write " + c))
-        .orElseGet(() -> new LandscapeException("network.cidr", cidrText,
-            "is not a CIDR block; write one such as 10.0.0.0/16")));
-    if (cidr.prefix() > CidrPlan.SMALLEST_PREFIX) {
-      throw new LandscapeException("network.cidr", cidrText, "is too small for the subnet plan (a private subnet"
-          + " of /" + (CidrPlan.SMALLEST_PREFIX + 3) + " or more per AZ for nodes and pods); use a /16 to /"
-          + CidrPlan.SMALLEST_PREFIX);
-    }
-    if (cidr.prefix() < CidrPlan.LARGEST_PREFIX) {
-      throw new LandscapeException("network.cidr", cidrText, "is larger than AWS allows for a VPC; use a /16 to /"
-          + CidrPlan.SMALLEST_PREFIX);
-    }
-    String nat = n.nat() != null ? n.nat() : "perAz";
-    if (NatStrategy.of(nat).isEmpty()) {
-      throw new LandscapeException("network.nat", nat, "is not a NAT strategy; use one of "
-          + String.join(", ", NatStrategy.NAMES));
-    }
+  private static NetworkSpec network(LandscapeFile.Network raw) {
+    LandscapeFile.Network n = raw != null ? raw : new LandscapeFile.Network(null, null, null, null, null);
+    Cidr cidr = vpcCidr("network.cidr", n.cidr() != null ? n.cidr() : DEFAULT_CIDR, "10.0.0.0/16");
+    Optional<NatStrategy> nat = Optional.ofNullable(n.nat()).map(name -> Vocabulary.NAT.require("network.nat", name));
     List<String> gateway = n.gatewayEndpoints() != null ? n.gatewayEndpoints() : VpcEndpoints.DEFAULT_GATEWAY;
     names("network.gatewayEndpoints", gateway, VpcEndpoints.GATEWAY, "gateway endpoint");
-    List<String> iface = n.interfaceEndpoints() != null ? n.interfaceEndpoints() : VpcEndpoints.DEFAULT_INTERFACE;
-    names("network.interfaceEndpoints", iface, VpcEndpoints.INTERFACE, "interface endpoint");
-    int retention = n.flowLogRetentionDays() != null ? n.flowLogRetentionDays() : 30;
+    Optional<List<String>> iface = Optional.ofNullable(n.interfaceEndpoints());
+    iface.ifPresent(list -> names("network.interfaceEndpoints", list, VpcEndpoints.INTERFACE, "interface endpoint"));
+    int retention = n.flowLogRetentionDays() != null ? n.flowLogRetentionDays() : DEFAULT_FLOW_LOG_RETENTION_DAYS;
     if (!ZonalVpcProps.RETENTION_DAYS.contains(retention)) {
       throw new LandscapeException("network.flowLogRetentionDays", retention,
           "is not a retention CloudWatch Logs offers; use one of " + ZonalVpcProps.RETENTION_DAYS);
     }
-    return new NetworkSpec(cidr.toString(), nat, List.copyOf(gateway), List.copyOf(iface), retention);
+    return new NetworkSpec(cidr, nat, List.copyOf(gateway), iface.map(List::copyOf), retention);
+  }
+
+  /**
+   * A CIDR block that the subnet plan can split: a block, no host bits, /16 to /20.
+   *
+   * @param field   the field path
+   * @param text    the block as written
+   * @param example an example block for the message
+   * @return the block
+   */
+  static Cidr vpcCidr(String field, String text, String example) {
+    Cidr cidr = cidr(field, text, example);
+    if (cidr.prefix() > CidrPlan.SMALLEST_PREFIX) {
+      throw new LandscapeException(field, text, "is too small for the subnet plan (a private subnet"
+          + " of /" + (CidrPlan.SMALLEST_PREFIX + 3) + " or more per AZ for nodes and pods); use a /16 to /"
+          + CidrPlan.SMALLEST_PREFIX);
+    }
+    if (cidr.prefix() < CidrPlan.LARGEST_PREFIX) {
+      throw new LandscapeException(field, text, "is larger than AWS allows for a VPC; use a /16 to /"
+          + CidrPlan.SMALLEST_PREFIX);
+    }
+    return cidr;
+  }
+
+  /**
+   * A CIDR block without host bits.
+   *
+   * @param field   the field path
+   * @param text    the block as written
+   * @param example an example block for the message
+   * @return the block
+   */
+  static Cidr cidr(String field, String text, String example) {
+    return Cidr.parse(text).orElseThrow(() -> Cidr.canonicalOf(text)
+        .map(c -> new LandscapeException(field, text, "has host bits set; write " + c))
+        .orElseGet(() -> new LandscapeException(field, text, "is not a CIDR block; write one such as " + example)));
   }
 
   private static void names(String field, List<String> values, List<String> known, String what) {

@@ -1,20 +1,30 @@
 package io.github.zonewise.spec;
 
+import io.github.zonewise.facts.Cidr;
+import io.github.zonewise.network.NatStrategy;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The {@code network} section: the cluster VPC.
+ * The {@code network} section, checked: the cluster VPC.
  *
- * @param cidr                the VPC CIDR, /16 to /20; default {@code 10.0.0.0/16}
- * @param nat                 {@code perAz} (default) | {@code single} | {@code regional} | {@code none}
- * @param gatewayEndpoints    gateway endpoints on every private route table; default {@code [s3, dynamodb]}
- * @param interfaceEndpoints  interface endpoints in every AZ; default {@code [ecr.api, ecr.dkr, sts, logs, eks-auth]}
- * @param flowLogRetentionDays days the VPC flow logs are kept in CloudWatch Logs; default 30
+ * @param cidr                 the VPC CIDR, /16 to /20 (default {@code 10.0.0.0/16})
+ * @param nat                  the NAT strategy the landscape asks for; empty when it leaves it to the
+ *                             design step (which keeps zone-redundant egress: one gateway per AZ)
+ * @param gatewayEndpoints     gateway endpoints on every private route table (default {@code [s3, dynamodb]})
+ * @param interfaceEndpoints   the interface endpoints the landscape lists; empty when it leaves them to the
+ *                             design step
+ * @param flowLogRetentionDays days the VPC flow logs are kept (default 30)
  */
-public record NetworkSpec(
-    String cidr,
-    String nat,
-    List<String> gatewayEndpoints,
-    List<String> interfaceEndpoints,
-    Integer flowLogRetentionDays) {
+public record NetworkSpec(Cidr cidr, Optional<NatStrategy> nat, List<String> gatewayEndpoints,
+    Optional<List<String>> interfaceEndpoints, int flowLogRetentionDays) {
+
+  /** Checks every field is set and copies the lists. */
+  public NetworkSpec {
+    Objects.requireNonNull(cidr, "cidr");
+    Objects.requireNonNull(nat, "nat");
+    gatewayEndpoints = List.copyOf(gatewayEndpoints);
+    interfaceEndpoints = interfaceEndpoints.map(List::copyOf);
+  }
 }

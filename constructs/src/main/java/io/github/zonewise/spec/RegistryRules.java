@@ -2,9 +2,11 @@ package io.github.zonewise.spec;
 
 import io.github.zonewise.facts.AwsRegions;
 import io.github.zonewise.facts.EcrLimits;
+import io.github.zonewise.spec.LandscapeValidator.Sections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The rules of the {@code registry} section: repository names ECR accepts, listed once, and
@@ -18,15 +20,18 @@ final class RegistryRules {
   /**
    * Checks the section and fills in defaults ({@code replicateTo: []}).
    *
-   * @param spec     the landscape, earlier sections already checked
-   * @param warnings where warnings go
-   * @return the landscape with the section complete; unchanged when it has no {@code registry}
+   * @param s the checked top level
+   * @return the section; empty when the landscape has none or it has a problem
    */
-  static LandscapeSpec apply(LandscapeSpec spec, List<String> warnings) {
-    RegistrySpec raw = spec.registry();
+  static Optional<RegistrySpec> check(Sections s) {
+    LandscapeFile.Registry raw = s.raw().registry();
     if (raw == null) {
-      return spec;
+      return Optional.empty();
     }
+    return s.problems().check(() -> check(raw, s.region()));
+  }
+
+  private static RegistrySpec check(LandscapeFile.Registry raw, String home) {
     List<String> repositories = raw.repositories();
     if (repositories == null || repositories.isEmpty()) {
       throw new LandscapeException("registry.repositories", "is missing; list the repositories to create, e.g."
@@ -61,7 +66,7 @@ final class RegistryRules {
             + (nearest != null ? "did you mean '" + nearest + "'? " : "") + "use one of "
             + String.join(", ", AwsRegions.names()));
       }
-      if (region.equals(spec.region())) {
+      if (region.equals(home)) {
         throw new LandscapeException(field, region, "is the home region (region), where the repositories are"
             + " created; list only the other regions that run the workload");
       }
@@ -83,8 +88,6 @@ final class RegistryRules {
           + "); list at most " + EcrLimits.MAX_REPLICATED_REPOSITORIES + " repositories, or split the registry"
           + " into several landscapes");
     }
-    return new LandscapeSpec(spec.name(), spec.region(), spec.account(), spec.availabilityZones(), spec.singleAz(),
-        spec.network(), spec.interconnect(), new RegistrySpec(List.copyOf(repositories), List.copyOf(replicateTo)),
-        spec.cluster(), spec.services(), spec.nodePools(), spec.traffic(), spec.prices());
+    return new RegistrySpec(repositories, replicateTo);
   }
 }

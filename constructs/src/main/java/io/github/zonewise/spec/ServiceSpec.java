@@ -1,55 +1,58 @@
 package io.github.zonewise.spec;
 
-import java.util.List;
-import java.util.Map;
+import io.github.zonewise.k8s.LoadBalancerScheme;
+import io.github.zonewise.k8s.LoadBalancerType;
+import io.github.zonewise.k8s.LocalityPolicy;
+import io.github.zonewise.k8s.ZonalRouting;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One entry of {@code services}: a Deployment, its Service and how both keep traffic in its zone.
+ * One entry of {@code services}, checked: a Deployment, its Service and how both keep traffic in
+ * its zone.
  *
- * @param name         DNS-1123 label
- * @param namespace    DNS-1123 label; default {@code default}
- * @param image        container image, or the name of a registry repository (resolved to the
- *                     in-region ECR URI)
+ * @param name         a DNS-1035 label, unique in its namespace
+ * @param namespace    a DNS-1123 label (default {@code default})
+ * @param image        the container image as written: a reference, or the name of a registry
+ *                     repository (resolved to the in-region ECR URI when the manifests are built)
  * @param port         the service port, 1–65535
- * @param replicas     replica count, ≥ 1
- * @param routing      {@code topologyAware} (default) | {@code preferSameZone} | {@code preferSameNode}
- *                     | {@code nodeLocal} | {@code cluster}
- * @param colocateWith another service: its name (in this namespace, or the only service of that
- *                     name) or {@code namespace/name}; pods are scheduled on that service's nodes.
- *                     The checked spec holds {@code namespace/name}
- * @param expose       {@code none} (default) | {@code nlb} | {@code alb}
- * @param locality     Istio locality load balancing for this service
- * @param scheme       with {@code expose}: {@code internal} (default) | {@code internet-facing}
+ * @param replicas     replica count, at least 1 (default one per AZ)
+ * @param routing      the Service's routing mode (default topology-aware)
+ * @param colocateWith the service whose nodes the pods share, as {@code namespace/name}
+ * @param exposure     the load balancer in front of the service, when it is exposed
+ * @param locality     the Istio locality policy, when the service sets one
  */
-public record ServiceSpec(
-    String name,
-    String namespace,
-    String image,
-    Integer port,
-    Integer replicas,
-    String routing,
-    String colocateWith,
-    String expose,
-    LocalitySpec locality,
-    String scheme) {
+public record ServiceSpec(String name, String namespace, String image, int port, int replicas, ZonalRouting routing,
+    Optional<String> colocateWith, Optional<Exposure> exposure, Optional<LocalityPolicy> locality) {
 
-  /**
-   * Istio {@code localityLbSetting}.
-   *
-   * @param distribute from-zone → (to-zone → weight); each {@code from} totals 100
-   * @param failover   from-region → to-region
-   */
-  public record LocalitySpec(
-      Map<String, Map<String, Integer>> distribute,
-      List<Failover> failover) {
+  /** Checks every field is set. */
+  public ServiceSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(routing, "routing");
+    Objects.requireNonNull(colocateWith, "colocateWith");
+    Objects.requireNonNull(exposure, "exposure");
+    Objects.requireNonNull(locality, "locality");
+  }
+
+  /** {@code namespace/name}. */
+  public String qualifiedName() {
+    return namespace + "/" + name;
   }
 
   /**
-   * One failover rule.
+   * How a service is exposed: an AWS load balancer in IP target mode.
    *
-   * @param from a region
-   * @param to   another region
+   * @param type   NLB or ALB
+   * @param scheme internal (default) or internet-facing
    */
-  public record Failover(String from, String to) {
+  public record Exposure(LoadBalancerType type, LoadBalancerScheme scheme) {
+
+    /** Checks both are set. */
+    public Exposure {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(scheme, "scheme");
+    }
   }
 }

@@ -1,16 +1,22 @@
 package io.github.zonewise.spec;
 
-import io.github.zonewise.cost.Flow;
+import io.github.zonewise.facts.AwsRegions;
 import io.github.zonewise.facts.PriceBook;
+import io.github.zonewise.interconnect.Interconnect;
+import io.github.zonewise.spec.LandscapeValidator.Sections;
+import io.github.zonewise.spec.TrafficEnd.Kind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The rules of the {@code traffic} and {@code prices} sections: every flow names known ends with
  * a number of gigabytes ≥ 0 ({@code ecr} → a region only for a region the registry replicates to), and
  * every price override names a price key with a number ≥ 0. {@code traffic} stays absent when the
- * landscape has none (the cost report then prices its default profile and says so);
+ * landscape has none (the design step then prices its default profile and says so);
  * {@code prices} defaults to no override.
  */
 final class TrafficRules {
@@ -19,33 +25,48 @@ final class TrafficRules {
   }
 
   /**
-   * Checks the sections and fills in defaults.
+   * Checks the {@code traffic} section, each flow on its own; with {@code interconnect.mode: peering}
+   * also that no flow runs between two peers.
    *
-   * @param spec     the landscape, earlier sections already checked
-   * @param warnings where warnings go
-   * @return the landscape with the sections complete
+   * @param s            the checked top level
+   * @param interconnect the checked interconnect section, if it passed
+   * @return the flows; empty when the landscape declares none
    */
-  static LandscapeSpec apply(LandscapeSpec spec, List<String> warnings) {
-    if (spec.traffic() != null) {
-      for (int i = 0; i < spec.traffic().size(); i++) {
-        flow(spec, i, spec.traffic().get(i));
-      }
+  static Optional<List<FlowSpec>> flows(Sections s, Optional<InterconnectSpec> interconnect) {
+    List<LandscapeFile.Flow> raw = s.raw().traffic();
+    if (raw == null) {
+      return Optional.empty();
     }
-    Map<String, Double> prices = spec.prices() == null ? Map.of() : spec.prices();
-    checkPrices("prices.", prices);
-    return new LandscapeSpec(spec.name(), spec.region(), spec.account(), spec.availabilityZones(), spec.singleAz(),
-        spec.network(), spec.interconnect(), spec.registry(), spec.cluster(), spec.services(), spec.nodePools(),
-        spec.traffic() == null ? null : List.copyOf(spec.traffic()), new LinkedHashMap<>(prices));
+    List<FlowSpec> flows = new ArrayList<>();
+    for (int i = 0; i < raw.size(); i++) {
+      int index = i;
+      s.problems().check(() -> flow(s, index, raw.get(index))).ifPresent(flows::add);
+    }
+    interconnect.filter(ic -> ic.mode().filter(Interconnect.peering()::equals).isPresent())
+        .ifPresent(ic -> s.problems().run(() -> InterconnectRules.peerToPeer(ic, flows)));
+    return Optional.of(List.copyOf(flows));
   }
 
-  private static void flow(LandscapeSpec spec, int i, FlowSpec f) {
+  /**
+   * Checks the {@code prices} section.
+   *
+   * @param s the checked top level
+   * @return the overrides, in file order (empty without the section)
+   */
+  static Map<String, Double> prices(Sections s) {
+    Map<String, Double> prices = s.raw().prices() == null ? Map.of() : s.raw().prices();
+    s.problems().run(() -> checkPrices("prices.", prices));
+    return new LinkedHashMap<>(prices);
+  }
+
+  private static FlowSpec flow(Sections spec, int i, LandscapeFile.Flow f) {
     String field = "traffic[" + i + "]";
     if (f == null) {
       throw new LandscapeException(field, "is empty; write a flow such as {from: internet, to: "
           + firstService(spec) + ", gb: 2000}");
     }
-    end(spec, field + ".from", f.from());
-    Flow.End to = end(spec, field + ".to", f.to());
+    TrafficEnd from = end(spec, field + ".from", f.from());
+    TrafficEnd to = end(spec, field + ".to", f.to());
     if (f.gb() == null) {
       throw new LandscapeException(field + ".gb", "is missing; write the monthly gigabytes, e.g. gb: 2000");
     }
@@ -62,34 +83,71 @@ final class TrafficRules {
             + " AWS service or peer VPC the bytes go to");
       }
     }
-    boolean replication = Flow.ECR.equals(f.from()) && to == Flow.End.REGION;
+    boolean replication = TrafficEnd.ECR.equals(f.from()) && to.kind() == Kind.REGION;
     if (replication) {
-      List<String> regions = spec.registry() == null || spec.registry().replicateTo() == null ? List.of()
-          : spec.registry().replicateTo();
+      List<String> regions = spec.raw().registry() == null || spec.raw().registry().replicateTo() == null ? List.of()
+          : spec.raw().registry().replicateTo();
       if (!regions.contains(f.to())) {
         throw new LandscapeException(field + ".to", f.to(), "is not a region of registry.replicateTo; a flow"
             + " ecr → region gives the monthly replication volume to one of " + LandscapeException.render(regions));
       }
     }
+    return new FlowSpec(i, from, to, f.gb());
   }
 
-  private static Flow.End end(LandscapeSpec spec, String field, String name) {
+  /**
+   * What a name is as a flow end: a service name first, then {@code internet}, a peer VPC, an AWS
+   * service, a region.
+   */
+  private static TrafficEnd end(Sections spec, String field, String name) {
     if (name == null || name.isBlank()) {
       throw new LandscapeException(field, "is missing; name a service, internet, a peer VPC, an AWS service"
           + " (s3, dynamodb, ecr, sts, logs, …) or a region");
     }
-    return Flow.classify(name, spec).orElseThrow(() -> {
-      List<String> known = Flow.knownEnds(spec);
+    Kind kind;
+    if (services(spec).contains(name)) {
+      kind = Kind.SERVICE;
+    } else if (TrafficEnd.INTERNET.equals(name)) {
+      kind = Kind.INTERNET;
+    } else if (peers(spec).contains(name)) {
+      kind = Kind.PEER;
+    } else if (TrafficEnd.awsServices().contains(name)) {
+      kind = Kind.AWS_SERVICE;
+    } else if (AwsRegions.isRegion(name)) {
+      kind = Kind.REGION;
+    } else {
+      List<String> known = knownEnds(spec);
       String nearest = LandscapeReader.nearest(name, known);
-      return new LandscapeException(field, name, "is not a service, peer VPC, AWS service or region of the"
+      throw new LandscapeException(field, name, "is not a service, peer VPC, AWS service or region of the"
           + " landscape; " + (nearest != null ? "did you mean '" + nearest + "'? " : "") + "use one of "
           + String.join(", ", known) + ", or a region");
-    });
+    }
+    return new TrafficEnd(kind, name);
   }
 
-  private static String firstService(LandscapeSpec spec) {
-    return spec.services() == null || spec.services().isEmpty() || spec.services().get(0).name() == null
-        ? "web" : spec.services().get(0).name();
+  private static List<String> services(Sections spec) {
+    return spec.raw().services() == null ? List.of() : spec.raw().services().stream().filter(Objects::nonNull)
+        .map(LandscapeFile.Service::name).filter(Objects::nonNull).toList();
+  }
+
+  private static List<String> peers(Sections spec) {
+    LandscapeFile.Interconnect ic = spec.raw().interconnect();
+    return ic == null || ic.vpcs() == null ? List.of() : ic.vpcs().stream().filter(Objects::nonNull)
+        .map(LandscapeFile.PeerVpc::name).filter(Objects::nonNull).toList();
+  }
+
+  /** Every name a flow end may take, for messages: services, internet, peer VPCs, AWS services. */
+  private static List<String> knownEnds(Sections spec) {
+    List<String> names = new ArrayList<>(services(spec));
+    names.add(TrafficEnd.INTERNET);
+    names.addAll(peers(spec));
+    names.addAll(TrafficEnd.awsServices());
+    return names;
+  }
+
+  private static String firstService(Sections spec) {
+    List<String> services = services(spec);
+    return services.isEmpty() ? "web" : services.get(0);
   }
 
   /**

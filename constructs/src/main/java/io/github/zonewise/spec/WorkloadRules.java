@@ -1,18 +1,17 @@
 package io.github.zonewise.spec;
 
-import io.github.zonewise.facts.AwsRegions;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.zonewise.cluster.ServiceMesh;
+import io.github.zonewise.facts.AwsRegions;
+import io.github.zonewise.facts.KubernetesVersions;
 import io.github.zonewise.k8s.IpModeLoadBalancerProps;
 import io.github.zonewise.k8s.LoadBalancerScheme;
 import io.github.zonewise.k8s.LoadBalancerType;
+import io.github.zonewise.k8s.LocalityPolicy;
 import io.github.zonewise.k8s.NodeAmi;
 import io.github.zonewise.k8s.ZonalNodePoolsProps;
 import io.github.zonewise.k8s.ZonalRouting;
-import io.github.zonewise.spec.NodePoolSpec.AmiSpec;
-import io.github.zonewise.spec.ServiceSpec.Failover;
-import io.github.zonewise.spec.ServiceSpec.LocalitySpec;
+import io.github.zonewise.spec.LandscapeValidator.Sections;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,128 +35,139 @@ import java.util.Set;
  */
 final class WorkloadRules {
 
-  private static final String EACH = "each";
-
   private WorkloadRules() {
-  }
-
-  /**
-   * Checks the sections and fills in defaults.
-   *
-   * @param spec     the landscape, earlier sections already checked
-   * @param warnings where warnings go
-   * @return the landscape with the sections complete
-   */
-  static LandscapeSpec apply(LandscapeSpec spec, List<String> warnings) {
-    List<NodePoolSpec> nodePools = nodePools(spec);
-    List<ServiceSpec> services = services(spec);
-    warn(spec, services, nodePools, warnings);
-    return new LandscapeSpec(spec.name(), spec.region(), spec.account(), spec.availabilityZones(), spec.singleAz(),
-        spec.network(), spec.interconnect(), spec.registry(), spec.cluster(), services, nodePools, spec.traffic(),
-        spec.prices());
   }
 
   // ---------------------------------------------------------------- services
 
-  private static List<ServiceSpec> services(LandscapeSpec spec) {
-    List<ServiceSpec> raw = spec.services() != null ? spec.services() : List.of();
-    List<ServiceSpec> checked = new ArrayList<>();
+  /**
+   * Checks the {@code services} section and fills in defaults, each service on its own.
+   *
+   * @param s       the checked top level
+   * @param cluster the checked cluster section, if it passed (its version and mesh)
+   * @return the services that passed, in file order
+   */
+  static List<ServiceSpec> services(Sections s, Optional<ClusterSpec> cluster) {
+    List<LandscapeFile.Service> raw = s.raw().services() != null ? s.raw().services() : List.of();
+    boolean clusterOk = s.raw().cluster() == null || cluster.isPresent();
+    Optional<String> version = clusterOk
+        ? Optional.of(cluster.map(ClusterSpec::version).orElse(KubernetesVersions.DEFAULT)) : Optional.empty();
+    Optional<String> meshName = s.raw().cluster() == null ? Optional.empty()
+        : Optional.of(cluster.map(c -> c.mesh().label()).orElseGet(() -> String.valueOf(s.raw().cluster().mesh())));
     Map<String, Integer> seen = new HashMap<>();
+    List<ServiceSpec> checked = new ArrayList<>();
+    List<LandscapeFile.Service> colocation = new ArrayList<>();
+    boolean ok = true;
     for (int i = 0; i < raw.size(); i++) {
-      ServiceSpec s = raw.get(i);
-      String at = "services[" + i + "]";
-      if (s == null) {
-        throw new LandscapeException(at, "is empty; give at least name, image and port");
-      }
-      String name = LandscapeValidator.required(at + ".name", s.name());
-      LandscapeValidator.dnsLabel(at + ".name", name);
-      if (!Character.isLetter(name.charAt(0))) {
-        throw new LandscapeException(at + ".name", name, "does not start with a letter; a Kubernetes Service name is a"
-            + " DNS-1035 label: start it with a letter");
-      }
-      String namespace = s.namespace() != null ? s.namespace() : "default";
-      LandscapeValidator.dnsLabel(at + ".namespace", namespace);
-      Integer first = seen.putIfAbsent(namespace + "/" + name, i);
-      if (first != null) {
-        throw new LandscapeException(at + ".name", name, "is already the name of services[" + first + "] in namespace "
-            + namespace + "; give each service a unique name in its namespace");
-      }
-      String image = LandscapeValidator.required(at + ".image", s.image());
-      if (image.chars().anyMatch(Character::isWhitespace)) {
-        throw new LandscapeException(at + ".image", image, "is not an image reference; write repository[:tag], e.g."
-            + " orders:1.4.2");
-      }
-      if (s.port() == null) {
-        throw new LandscapeException(at + ".port", "is missing; give the port the service listens on (1–65535)");
-      }
-      if (s.port() < 1 || s.port() > 65535) {
-        throw new LandscapeException(at + ".port", s.port(), "is not a port; use 1–65535");
-      }
-      int replicas = s.replicas() != null ? s.replicas() : spec.availabilityZones().size();
-      if (replicas < 1) {
-        throw new LandscapeException(at + ".replicas", replicas, "is below 1; run at least one replica (one per AZ for"
-            + " zonal routing)");
-      }
-      String routing = routing(spec, at, s.routing() != null ? s.routing() : "topologyAware");
-      String expose = s.expose() != null ? s.expose() : "none";
-      if (!expose.equals("none") && LoadBalancerType.of(expose).isEmpty()) {
-        throw unknown(at + ".expose", expose, "an exposure", names("none", LoadBalancerType.NAMES));
-      }
-      String scheme = scheme(at, expose, s.scheme());
-      if (expose.equals("nlb") && name.length() > IpModeLoadBalancerProps.MAX_NLB_SERVICE_NAME) {
-        throw new LandscapeException(at + ".name", name, "is too long for expose: nlb (its load balancer Service is"
-            + " named " + name + "-nlb, at most 63 characters); use at most "
-            + IpModeLoadBalancerProps.MAX_NLB_SERVICE_NAME + " characters");
-      }
-      LocalitySpec locality = locality(spec, at, s.locality());
-      checked.add(new ServiceSpec(name, namespace, image, s.port(), replicas, routing, s.colocateWith(), expose,
-          locality, scheme));
+      int index = i;
+      Optional<ServiceSpec> service = s.problems().check(() -> service(s, raw.get(index), index, version, meshName,
+          seen));
+      service.ifPresent(checked::add);
+      service.ifPresent(x -> colocation.add(raw.get(index)));
+      ok &= service.isPresent();
+    }
+    if (!ok) {
+      return List.of();
     }
     List<ServiceSpec> resolved = new ArrayList<>();
     for (int i = 0; i < checked.size(); i++) {
-      ServiceSpec s = checked.get(i);
-      String peer = s.colocateWith() == null ? null : colocateWith("services[" + i + "].colocateWith", s, checked);
-      resolved.add(new ServiceSpec(s.name(), s.namespace(), s.image(), s.port(), s.replicas(), s.routing(), peer,
-          s.expose(), s.locality(), s.scheme()));
+      ServiceSpec svc = checked.get(i);
+      String written = colocation.get(i).colocateWith();
+      String field = "services[" + i + "].colocateWith";
+      Optional<String> peer = written == null ? Optional.of("")
+          : s.problems().check(() -> colocateWith(field, written, svc, checked));
+      peer.ifPresent(p -> resolved.add(new ServiceSpec(svc.name(), svc.namespace(), svc.image(), svc.port(),
+          svc.replicas(), svc.routing(), p.isEmpty() ? Optional.empty() : Optional.of(p), svc.exposure(),
+          svc.locality())));
     }
     return List.copyOf(resolved);
   }
 
-  private static String routing(LandscapeSpec spec, String at, String name) {
-    ZonalRouting routing = ZonalRouting.of(name)
-        .orElseThrow(() -> unknown(at + ".routing", name, "a routing mode", ZonalRouting.NAMES));
-    String version = spec.kubernetesVersion();
+  private static ServiceSpec service(Sections spec, LandscapeFile.Service s, int i, Optional<String> version,
+      Optional<String> mesh, Map<String, Integer> seen) {
+    String at = "services[" + i + "]";
+    if (s == null) {
+      throw new LandscapeException(at, "is empty; give at least name, image and port");
+    }
+    String name = LandscapeValidator.required(at + ".name", s.name());
+    LandscapeValidator.dnsLabel(at + ".name", name);
+    if (!Character.isLetter(name.charAt(0))) {
+      throw new LandscapeException(at + ".name", name, "does not start with a letter; a Kubernetes Service name is a"
+          + " DNS-1035 label: start it with a letter");
+    }
+    String namespace = s.namespace() != null ? s.namespace() : "default";
+    LandscapeValidator.dnsLabel(at + ".namespace", namespace);
+    Integer first = seen.putIfAbsent(namespace + "/" + name, i);
+    if (first != null) {
+      throw new LandscapeException(at + ".name", name, "is already the name of services[" + first + "] in namespace "
+          + namespace + "; give each service a unique name in its namespace");
+    }
+    String image = LandscapeValidator.required(at + ".image", s.image());
+    if (image.chars().anyMatch(Character::isWhitespace)) {
+      throw new LandscapeException(at + ".image", image, "is not an image reference; write repository[:tag], e.g."
+          + " orders:1.4.2");
+    }
+    if (s.port() == null) {
+      throw new LandscapeException(at + ".port", "is missing; give the port the service listens on (1–65535)");
+    }
+    if (s.port() < 1 || s.port() > 65535) {
+      throw new LandscapeException(at + ".port", s.port(), "is not a port; use 1–65535");
+    }
+    int replicas = s.replicas() != null ? s.replicas() : spec.zones().size();
+    if (replicas < 1) {
+      throw new LandscapeException(at + ".replicas", replicas, "is below 1; run at least one replica (one per AZ for"
+          + " zonal routing)");
+    }
+    ZonalRouting routing = routing(version, at, s.routing() != null ? s.routing() : ZonalRouting.topologyAware().name());
+    String expose = s.expose() != null ? s.expose() : Vocabulary.NOT_EXPOSED;
+    Optional<LoadBalancerType> type = expose.equals(Vocabulary.NOT_EXPOSED) ? Optional.empty()
+        : Optional.of(Vocabulary.LOAD_BALANCER.require(at + ".expose", expose, Vocabulary.NOT_EXPOSED));
+    Optional<LoadBalancerScheme> scheme = scheme(at, type, s.scheme());
+    if (type.filter(LoadBalancerType.nlb()::equals).isPresent()
+        && name.length() > IpModeLoadBalancerProps.MAX_NLB_SERVICE_NAME) {
+      throw new LandscapeException(at + ".name", name, "is too long for expose: nlb (its load balancer Service is"
+          + " named " + name + "-nlb, at most 63 characters); use at most "
+          + IpModeLoadBalancerProps.MAX_NLB_SERVICE_NAME + " characters");
+    }
+    Optional<LocalityPolicy> locality = locality(spec, at, mesh, s.locality());
+    Optional<ServiceSpec.Exposure> exposure = type.map(t -> new ServiceSpec.Exposure(t, scheme.orElseThrow()));
+    return new ServiceSpec(name, namespace, image, s.port(), replicas, routing,
+        Optional.ofNullable(s.colocateWith()), exposure, locality);
+  }
+
+  private static ZonalRouting routing(Optional<String> kubernetesVersion, String at, String name) {
+    ZonalRouting routing = Vocabulary.ROUTING.require(at + ".routing", name);
+    if (kubernetesVersion.isEmpty()) {
+      return routing; // the cluster rules report the cluster's problem
+    }
+    String version = kubernetesVersion.get();
     boolean supported;
     try {
       supported = routing.supportedOn(version);
     } catch (IllegalArgumentException e) {
-      return name; // the cluster rules report a malformed version
+      return routing; // the cluster rules report a malformed version
     }
     if (!supported) {
       throw new LandscapeException(at + ".routing", name, "needs Kubernetes " + routing.minimumKubernetesVersion()
           + " or newer (before that it is alpha, off by default) and the cluster runs " + version
           + "; set cluster.version to \"" + routing.minimumKubernetesVersion() + "\" or newer, or use topologyAware");
     }
-    return name;
+    return routing;
   }
 
-  private static String scheme(String at, String expose, String scheme) {
-    if (expose.equals("none")) {
+  private static Optional<LoadBalancerScheme> scheme(String at, Optional<LoadBalancerType> type, String scheme) {
+    if (type.isEmpty()) {
       if (scheme != null) {
         throw new LandscapeException(at + ".scheme", scheme, "is set but expose is 'none'; set expose: nlb or alb, or"
             + " remove scheme");
       }
-      return null;
+      return Optional.empty();
     }
-    String value = scheme != null ? scheme : "internal";
-    if (LoadBalancerScheme.of(value).isEmpty()) {
-      throw unknown(at + ".scheme", value, "a load balancer scheme", LoadBalancerScheme.NAMES);
-    }
-    return value;
+    return Optional.of(scheme == null ? LoadBalancerScheme.internal() : Vocabulary.SCHEME.require(at + ".scheme",
+        scheme));
   }
 
-  private static String colocateWith(String field, ServiceSpec self, List<ServiceSpec> all) {
-    String value = self.colocateWith();
+  private static String colocateWith(String field, String value, ServiceSpec self, List<ServiceSpec> all) {
     List<ServiceSpec> matches = new ArrayList<>();
     if (value.contains("/")) {
       all.stream().filter(o -> (o.namespace() + "/" + o.name()).equals(value)).forEach(matches::add);
@@ -186,13 +197,13 @@ final class WorkloadRules {
     return peer.namespace() + "/" + peer.name();
   }
 
-  private static LocalitySpec locality(LandscapeSpec spec, String at, LocalitySpec locality) {
+  private static Optional<LocalityPolicy> locality(Sections spec, String at, Optional<String> mesh,
+      LandscapeFile.Locality locality) {
     if (locality == null) {
-      return null;
+      return Optional.empty();
     }
     String field = at + ".locality";
-    ClusterSpec cluster = spec.cluster();
-    if (cluster != null && (cluster.mesh() == null || cluster.mesh().equals("none"))) {
+    if (mesh.isPresent() && (mesh.get().equals("null") || mesh.get().equals(ServiceMesh.NONE.label()))) {
       throw new LandscapeException(field, "is set but cluster.mesh is 'none', and locality load balancing is done by"
           + " Istio; set cluster.mesh: istio, or remove locality");
     }
@@ -205,7 +216,7 @@ final class WorkloadRules {
       throw new LandscapeException(field, "sets neither distribute nor failover; give distribute weights per zone, or"
           + " failover regions");
     }
-    List<String> zones = spec.availabilityZones();
+    List<String> zones = spec.zones();
     if (distribute) {
       if (locality.distribute().isEmpty()) {
         throw new LandscapeException(field + ".distribute", "is empty; give the weights of at least one from-zone");
@@ -233,13 +244,13 @@ final class WorkloadRules {
         }
         copy.put(from.getKey(), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(to)));
       }
-      return new LocalitySpec(java.util.Collections.unmodifiableMap(copy), null);
+      return Optional.of(LocalityPolicy.distribute(spec.region(), copy));
     }
     if (locality.failover().isEmpty()) {
       throw new LandscapeException(field + ".failover", "is empty; give at least one from-region and to-region");
     }
     for (int j = 0; j < locality.failover().size(); j++) {
-      Failover f = locality.failover().get(j);
+      LandscapeFile.Failover f = locality.failover().get(j);
       String fField = field + ".failover[" + j + "]";
       String from = f == null ? null : f.from();
       String to = f == null ? null : f.to();
@@ -249,7 +260,9 @@ final class WorkloadRules {
         throw new LandscapeException(fField + ".to", to, "is the from region; fail over to another region");
       }
     }
-    return new LocalitySpec(null, List.copyOf(locality.failover()));
+    Map<String, String> regions = new LinkedHashMap<>();
+    locality.failover().forEach(f -> regions.put(f.from(), f.to()));
+    return Optional.of(LocalityPolicy.failover(regions));
   }
 
   private static void zone(String field, String zone, List<String> zones) {
@@ -266,57 +279,66 @@ final class WorkloadRules {
 
   // --------------------------------------------------------------- nodePools
 
-  private static List<NodePoolSpec> nodePools(LandscapeSpec spec) {
-    List<NodePoolSpec> raw = spec.nodePools() != null ? spec.nodePools()
-        : List.of(new NodePoolSpec("general", null, null, null, null, null, null));
-    List<String> azs = spec.availabilityZones();
+  /**
+   * Checks the {@code nodePools} section and fills in defaults, each pool on its own; without the
+   * section, one pool {@code general} in every AZ.
+   *
+   * @param s the checked top level
+   * @return the pools that passed, in file order
+   */
+  static List<NodePoolSpec> nodePools(Sections s) {
+    List<LandscapeFile.NodePool> raw = s.raw().nodePools() != null ? s.raw().nodePools()
+        : List.of(new LandscapeFile.NodePool("general", null, null, null, null, null, null));
+    List<String> azs = s.zones();
     int longestZone = azs.stream().mapToInt(String::length).max().orElse(0);
     List<NodePoolSpec> checked = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < raw.size(); i++) {
-      NodePoolSpec p = raw.get(i);
-      String at = "nodePools[" + i + "]";
-      if (p == null) {
-        throw new LandscapeException(at, "is empty; give at least a name");
-      }
-      String name = LandscapeValidator.required(at + ".name", p.name());
-      LandscapeValidator.dnsLabel(at + ".name", name);
-      if (!names.add(name)) {
-        throw new LandscapeException(at + ".name", name, "is listed twice; give each node pool a unique name");
-      }
-      List<String> zones = poolZones(at + ".zones", p.zones(), azs);
-      if (name.length() + 1 + longestZone > 63) {
-        throw new LandscapeException(at + ".name", name, "is too long: each zone's NodePool is named " + name
-            + "-<zone>, at most 63 characters; use at most " + (62 - longestZone) + " characters");
-      }
-      List<String> categories = p.instanceCategories() != null ? p.instanceCategories() : List.of("c", "m", "r");
-      nonEmpty(at + ".instanceCategories", categories, "e.g. [c, m, r]");
-      for (int j = 0; j < categories.size(); j++) {
-        String c = categories.get(j);
-        if (c == null || !c.matches("[a-z]+")) {
-          throw new LandscapeException(at + ".instanceCategories[" + j + "]", c, "is not an instance category; write"
-              + " the letters before the generation, e.g. c, m, r");
-        }
-      }
-      List<String> capacity = p.capacityTypes() != null ? p.capacityTypes() : List.of("on-demand");
-      known(at + ".capacityTypes", capacity, ZonalNodePoolsProps.CAPACITY_TYPES, "capacity type");
-      List<String> architectures = p.architectures() != null ? p.architectures() : List.of("amd64");
-      known(at + ".architectures", architectures, ZonalNodePoolsProps.ARCHITECTURES, "CPU architecture");
-      int cpuLimit = p.cpuLimit() != null ? p.cpuLimit() : 1000;
-      if (cpuLimit < 1) {
-        throw new LandscapeException(at + ".cpuLimit", cpuLimit, "is below 1; give the vCPUs each NodePool may"
-            + " launch");
-      }
-      ArrayNode zoneNode = JsonNodeFactory.instance.arrayNode();
-      zones.forEach(zoneNode::add);
-      checked.add(new NodePoolSpec(name, zoneNode, List.copyOf(categories), List.copyOf(capacity), cpuLimit,
-          ami(at + ".ami", p.ami()), List.copyOf(architectures)));
+      int index = i;
+      s.problems().check(() -> nodePool(raw.get(index), index, azs, longestZone, names)).ifPresent(checked::add);
     }
     return List.copyOf(checked);
   }
 
+  private static NodePoolSpec nodePool(LandscapeFile.NodePool p, int i, List<String> azs, int longestZone,
+      Set<String> names) {
+    String at = "nodePools[" + i + "]";
+    if (p == null) {
+      throw new LandscapeException(at, "is empty; give at least a name");
+    }
+    String name = LandscapeValidator.required(at + ".name", p.name());
+    LandscapeValidator.dnsLabel(at + ".name", name);
+    if (!names.add(name)) {
+      throw new LandscapeException(at + ".name", name, "is listed twice; give each node pool a unique name");
+    }
+    List<String> zones = poolZones(at + ".zones", p.zones(), azs);
+    if (name.length() + 1 + longestZone > 63) {
+      throw new LandscapeException(at + ".name", name, "is too long: each zone's NodePool is named " + name
+          + "-<zone>, at most 63 characters; use at most " + (62 - longestZone) + " characters");
+    }
+    List<String> categories = p.instanceCategories() != null ? p.instanceCategories() : List.of("c", "m", "r");
+    nonEmpty(at + ".instanceCategories", categories, "e.g. [c, m, r]");
+    for (int j = 0; j < categories.size(); j++) {
+      String c = categories.get(j);
+      if (c == null || !c.matches("[a-z]+")) {
+        throw new LandscapeException(at + ".instanceCategories[" + j + "]", c, "is not an instance category; write"
+            + " the letters before the generation, e.g. c, m, r");
+      }
+    }
+    List<String> capacity = p.capacityTypes() != null ? p.capacityTypes() : List.of("on-demand");
+    known(at + ".capacityTypes", capacity, ZonalNodePoolsProps.CAPACITY_TYPES, "capacity type");
+    List<String> architectures = p.architectures() != null ? p.architectures() : List.of("amd64");
+    known(at + ".architectures", architectures, ZonalNodePoolsProps.ARCHITECTURES, "CPU architecture");
+    int cpuLimit = p.cpuLimit() != null ? p.cpuLimit() : 1000;
+    if (cpuLimit < 1) {
+      throw new LandscapeException(at + ".cpuLimit", cpuLimit, "is below 1; give the vCPUs each NodePool may"
+          + " launch");
+    }
+    return new NodePoolSpec(name, zones, categories, capacity, cpuLimit, ami(at + ".ami", p.ami()), architectures);
+  }
+
   private static List<String> poolZones(String field, JsonNode zones, List<String> azs) {
-    if (zones == null || zones.isNull() || (zones.isTextual() && zones.asText().equals(EACH))) {
+    if (zones == null || zones.isNull() || (zones.isTextual() && zones.asText().equals(Vocabulary.EACH_ZONE))) {
       return azs;
     }
     if (!zones.isArray()) {
@@ -337,9 +359,9 @@ final class WorkloadRules {
     return List.copyOf(seen);
   }
 
-  private static AmiSpec ami(String field, AmiSpec ami) {
+  private static NodeAmi ami(String field, LandscapeFile.Ami ami) {
     if (ami == null) {
-      return new AmiSpec(NodeAmi.DEFAULT_ALIAS, null, null, null);
+      return NodeAmi.defaultAlias();
     }
     List<String> set = new ArrayList<>();
     if (ami.alias() != null) {
@@ -364,18 +386,14 @@ final class WorkloadRules {
         throw new LandscapeException(field + ".family", ami.family(), "is set with an alias, which names its family;"
             + " remove family");
       }
-      return ami;
+      return NodeAmi.alias(ami.alias());
     }
     String family = ami.family() != null ? ami.family() : "AL2023";
     if (!NodeAmi.CUSTOM_FAMILIES.contains(family)) {
       throw unknown(field + ".family", family, "an AMI family Karpenter boots custom AMIs of", NodeAmi.CUSTOM_FAMILIES);
     }
     try {
-      if (ami.id() != null) {
-        NodeAmi.id(ami.id(), family);
-      } else {
-        NodeAmi.ssmParameter(ami.ssmParameter(), family);
-      }
+      return ami.id() != null ? NodeAmi.id(ami.id(), family) : NodeAmi.ssmParameter(ami.ssmParameter(), family);
     } catch (IllegalArgumentException e) {
       String key = ami.id() != null ? "id" : "ssmParameter";
       String value = ami.id() != null ? ami.id() : ami.ssmParameter();
@@ -383,7 +401,6 @@ final class WorkloadRules {
           ? "is not an AMI id; write ami- followed by 8 or 17 hex digits"
           : "is not an SSM parameter name; write its name (e.g. /images/orders-node/ami-id) or ARN");
     }
-    return new AmiSpec(null, ami.id(), ami.ssmParameter(), family);
   }
 
   private static void nonEmpty(String field, List<String> values, String example) {
@@ -408,22 +425,30 @@ final class WorkloadRules {
 
   // ---------------------------------------------------------------- warnings
 
-  private static void warn(LandscapeSpec spec, List<ServiceSpec> services, List<NodePoolSpec> pools,
-      List<String> warnings) {
+  /**
+   * The warnings of checked services: a zone left without an endpoint under zonal routing, node-local
+   * routing without a co-located client.
+   *
+   * @param spec     the checked top level
+   * @param services the checked services
+   * @param pools    the checked node pools
+   */
+  static void warn(Sections spec, List<ServiceSpec> services, List<NodePoolSpec> pools) {
+    List<String> warnings = spec.warnings();
     Set<String> nodeZones = new LinkedHashSet<>();
-    pools.forEach(p -> nodeZones.addAll(p.zoneList()));
-    int zones = nodeZones.isEmpty() ? spec.availabilityZones().size() : nodeZones.size();
+    pools.forEach(p -> nodeZones.addAll(p.zones()));
+    int zones = nodeZones.isEmpty() ? spec.zones().size() : nodeZones.size();
     for (int i = 0; i < services.size(); i++) {
       ServiceSpec s = services.get(i);
-      ZonalRouting routing = ZonalRouting.of(s.routing()).orElseThrow();
+      ZonalRouting routing = s.routing();
       if (routing.isZonal() && s.replicas() < zones) {
         warnings.add("services[" + i + "].replicas: " + s.replicas() + " replicas leave "
             + (zones - s.replicas()) + " of the " + zones + " zones without an endpoint of " + s.name() + ", so "
             + routing + " routing sends that zone's traffic across AZs; run at least " + zones + " replicas");
       }
       if (routing.isNodeLocal()) {
-        String self = s.namespace() + "/" + s.name();
-        boolean peer = services.stream().anyMatch(o -> self.equals(o.colocateWith()));
+        String self = s.qualifiedName();
+        boolean peer = services.stream().anyMatch(o -> o.colocateWith().filter(self::equals).isPresent());
         if (!peer) {
           warnings.add("services[" + i + "].routing: nodeLocal (internalTrafficPolicy: Local) has no co-located peer:"
               + " no service sets colocateWith: " + s.name() + ", so a client on a node without a " + s.name()
@@ -435,15 +460,7 @@ final class WorkloadRules {
   }
 
   private static LandscapeException unknown(String field, String value, String what, List<String> known) {
-    String nearest = value == null ? null : LandscapeReader.nearest(value, known);
-    return new LandscapeException(field, value, "is not " + what + "; "
-        + (nearest != null ? "did you mean '" + nearest + "'? " : "") + "use one of " + String.join(", ", known));
+    return Vocabulary.unknown(field, value, what, known);
   }
 
-  private static List<String> names(String first, List<String> rest) {
-    List<String> all = new ArrayList<>();
-    all.add(first);
-    all.addAll(rest);
-    return all;
-  }
 }

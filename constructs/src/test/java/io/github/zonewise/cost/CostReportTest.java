@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zonewise.cost.Design.LinkKind;
 import io.github.zonewise.cost.Design.Nat;
 import io.github.zonewise.spec.LandscapeReader;
-import io.github.zonewise.spec.LandscapeSpec;
+import io.github.zonewise.design.LandscapeDesign;
+import io.github.zonewise.spec.ValidatedLandscape;
 import io.github.zonewise.spec.LandscapeValidator;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,8 +63,14 @@ class CostReportTest {
         - {from: ecr, to: us-west-2, gb: 30}
       """;
 
-  static LandscapeSpec spec(String yaml) {
-    return LandscapeValidator.validate(LandscapeReader.parse(yaml, "test"), "test").spec();
+  static ValidatedLandscape spec(String yaml) {
+    return LandscapeValidator.validate(LandscapeReader.parse(yaml, "test"), "test");
+  }
+
+  /** The report of a design for a landscape, with the traffic and names its design step gives. */
+  static CostReport report(Design design, ValidatedLandscape landscape, PriceBook prices) {
+    LandscapeDesign decided = LandscapeDesign.of(landscape, prices);
+    return CostReport.of(design, decided.declared(), decided.traffic(), prices);
   }
 
   /** The shop's generated design in a few variants, each as a generator could produce it. */
@@ -76,7 +83,7 @@ class CostReportTest {
   }
 
   static Stream<Arguments> landscapes() {
-    LandscapeSpec shop = spec(SHOP);
+    ValidatedLandscape shop = spec(SHOP);
     return Stream.of(
         Arguments.of("per-AZ NAT, Transit Gateway", shop().peer("payments", LinkKind.TRANSIT_GATEWAY)
             .peer("analytics", LinkKind.TRANSIT_GATEWAY).attachments(3).build(), shop),
@@ -100,16 +107,16 @@ class CostReportTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("landscapes")
-  void floorIsAtMostGeneratedAndGeneratedAtMostNaive(String name, Design generated, LandscapeSpec spec) {
-    CostReport report = CostReport.of(generated, spec, PriceBook.defaults());
+  void floorIsAtMostGeneratedAndGeneratedAtMostNaive(String name, Design generated, ValidatedLandscape spec) {
+    CostReport report = report(generated, spec, PriceBook.defaults());
     assertThat(report.floor().total()).isLessThanOrEqualTo(report.generated().total() + 1e-9);
     assertThat(report.generated().total()).isLessThanOrEqualTo(report.naive().total() + 1e-9);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("landscapes")
-  void lineItemsOfTheJsonReportSumToItsTotals(String name, Design generated, LandscapeSpec spec) throws Exception {
-    CostReport report = CostReport.of(generated, spec, PriceBook.defaults());
+  void lineItemsOfTheJsonReportSumToItsTotals(String name, Design generated, ValidatedLandscape spec) throws Exception {
+    CostReport report = report(generated, spec, PriceBook.defaults());
     JsonNode json = JSON.readTree(report.toJson());
     for (JsonNode d : json.path("designs")) {
       double sum = 0;
@@ -124,7 +131,7 @@ class CostReportTest {
 
   @Test
   void everyLineItemCarriesTheInputsOfItsFormula() {
-    CostReport report = CostReport.of(landscapeDesign(), spec(SHOP), PriceBook.defaults());
+    CostReport report = report(landscapeDesign(), spec(SHOP), PriceBook.defaults());
     for (DesignCost d : report.designs()) {
       for (LineItem item : d.lineItems()) {
         for (String name : item.inputs().keySet()) {
@@ -141,7 +148,7 @@ class CostReportTest {
 
   @Test
   void writesTheJsonTheMarkdownAndTheChart(@TempDir Path dir) throws Exception {
-    CostReport report = CostReport.of(landscapeDesign(), spec(SHOP), PriceBook.defaults());
+    CostReport report = report(landscapeDesign(), spec(SHOP), PriceBook.defaults());
     List<Path> files = report.write(dir);
     assertThat(files).extracting(p -> p.getFileName().toString())
         .containsExactly("zonewise-cost.json", "zonewise-cost.md", "zonewise-cost.svg");
@@ -169,8 +176,8 @@ class CostReportTest {
 
   @Test
   void theReportIsTheSameByteForByteTwice() {
-    CostReport a = CostReport.of(landscapeDesign(), spec(SHOP), PriceBook.defaults());
-    CostReport b = CostReport.of(landscapeDesign(), spec(SHOP), PriceBook.defaults());
+    CostReport a = report(landscapeDesign(), spec(SHOP), PriceBook.defaults());
+    CostReport b = report(landscapeDesign(), spec(SHOP), PriceBook.defaults());
     assertThat(a.toJson()).isEqualTo(b.toJson());
     assertThat(a.toMarkdown()).isEqualTo(b.toMarkdown());
     assertThat(a.toSvg()).isEqualTo(b.toSvg());
@@ -178,7 +185,7 @@ class CostReportTest {
 
   @Test
   void theConsoleSummaryIsTwoToFourZonewiseLines() {
-    CostReport report = CostReport.of(landscapeDesign(), spec(SHOP), PriceBook.defaults());
+    CostReport report = report(landscapeDesign(), spec(SHOP), PriceBook.defaults());
     List<String> lines = report.summary(Path.of("cdk.out"));
     assertThat(lines).hasSizeBetween(2, 4).allSatisfy(l -> assertThat(l).startsWith("zonewise: "));
     assertThat(lines.get(0)).contains("generated " + Advice.usd(report.generated().total()),
@@ -187,8 +194,8 @@ class CostReportTest {
 
   @Test
   void landscapePricesAndAPriceFileOverrideTheListPricesFileLast() {
-    LandscapeSpec spec = spec(SHOP + "prices: {natGatewayPerGb: 0.05, natGatewayHour: 0.05}\n");
-    PriceBook book = CostReport.priceBook(spec, Map.of("natGatewayPerGb", 0.06), "team-prices.yaml");
+    ValidatedLandscape spec = spec(SHOP + "prices: {natGatewayPerGb: 0.05, natGatewayHour: 0.05}\n");
+    PriceBook book = spec.priceBook(Map.of("natGatewayPerGb", 0.06), "team-prices.yaml");
     assertThat(book.usd(PriceBook.NAT_GATEWAY_PER_GB)).isEqualTo(0.06);
     assertThat(book.item(PriceBook.NAT_GATEWAY_PER_GB).source()).startsWith("override from price file team-prices.yaml");
     assertThat(book.usd(PriceBook.NAT_GATEWAY_HOUR)).isEqualTo(0.05);
@@ -198,9 +205,9 @@ class CostReportTest {
 
   @Test
   void overriddenPricesFlowIntoTheLineItems() {
-    LandscapeSpec spec = spec(SHOP);
-    PriceBook book = CostReport.priceBook(spec, Map.of("natGatewayPerGb", 0.06, "natGatewayHour", 0.05), "p.yaml");
-    CostReport report = CostReport.of(landscapeDesign(), spec, book);
+    ValidatedLandscape spec = spec(SHOP);
+    PriceBook book = spec.priceBook(Map.of("natGatewayPerGb", 0.06, "natGatewayHour", 0.05), "p.yaml");
+    CostReport report = report(landscapeDesign(), spec, book);
     LineItem processing = report.generated().lineItems().stream()
         .filter(i -> i.item().equals("NAT gateway processing") && i.flow() == 10).findFirst().orElseThrow();
     // orders → internet, 600 GB × $0.06 = $36.00
@@ -214,8 +221,8 @@ class CostReportTest {
 
   @Test
   void withoutTrafficTheDefaultProfileIsPricedAndTheReportSaysSo() throws Exception {
-    LandscapeSpec spec = spec(SHOP.substring(0, SHOP.indexOf("traffic:")));
-    CostReport report = CostReport.of(landscapeDesign(), spec, PriceBook.defaults());
+    ValidatedLandscape spec = spec(SHOP.substring(0, SHOP.indexOf("traffic:")));
+    CostReport report = report(landscapeDesign(), spec, PriceBook.defaults());
     assertThat(report.traffic().defaulted()).isTrue();
     // per service: s3, logs, ecr, internet; graphql and web exposed (internet in); graphql → orders; a flow per peer
     assertThat(report.traffic().flows()).hasSize(3 * 4 + 2 + 1 + 2);
@@ -227,8 +234,8 @@ class CostReportTest {
 
   @Test
   void aFlowOutsideTheLandscapesNetworkIsNotedAndNotPriced() {
-    LandscapeSpec spec = spec(SHOP + "  - {from: payments, to: internet, gb: 100}\n");
-    CostReport report = CostReport.of(landscapeDesign(), spec, PriceBook.defaults());
+    ValidatedLandscape spec = spec(SHOP + "  - {from: payments, to: internet, gb: 100}\n");
+    CostReport report = report(landscapeDesign(), spec, PriceBook.defaults());
     assertThat(report.notes()).contains("traffic[12] (payments → internet) does not cross the landscape's network:"
         + " not priced");
     for (DesignCost d : report.designs()) {
@@ -238,10 +245,10 @@ class CostReportTest {
 
   @Test
   void bytesBetweenPeersCostTheTransitGatewayInTheGeneratedDesignAndNothingInTheFloor() {
-    LandscapeSpec spec = spec(SHOP + "  - {from: payments, to: analytics, gb: 700}\n");
+    ValidatedLandscape spec = spec(SHOP + "  - {from: payments, to: analytics, gb: 700}\n");
     Design tgw = shop().peer("payments", LinkKind.TRANSIT_GATEWAY).peer("analytics", LinkKind.TRANSIT_GATEWAY)
         .attachments(3).build();
-    CostReport report = CostReport.of(tgw, spec, PriceBook.defaults());
+    CostReport report = report(tgw, spec, PriceBook.defaults());
     double generated = report.generated().lineItems().stream().filter(i -> i.flow() == 12)
         .mapToDouble(LineItem::usd).sum();
     double floor = report.floor().lineItems().stream().filter(i -> i.flow() == 12).mapToDouble(LineItem::usd).sum();
@@ -255,7 +262,7 @@ class CostReportTest {
   void aFlowWithoutAPathInTheGeneratedDesignIsLeftOutOfEveryDesignAndNoted() {
     Design isolated = shop().nat(Nat.none()).peer("payments", LinkKind.PEERING).peer("analytics", LinkKind.PEERING)
         .peerings(2).build();
-    CostReport report = CostReport.of(isolated, spec(SHOP), PriceBook.defaults());
+    CostReport report = report(isolated, spec(SHOP), PriceBook.defaults());
     assertThat(report.notes()).anyMatch(n -> n.startsWith("traffic[10] (orders → internet, 600 GB) has no path"));
     for (DesignCost d : report.designs()) {
       assertThat(d.lineItems()).noneMatch(i -> i.flow() == 10);

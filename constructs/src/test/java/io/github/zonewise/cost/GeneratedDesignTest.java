@@ -1,13 +1,14 @@
 package io.github.zonewise.cost;
 
+import io.github.zonewise.cost.DeclaredLandscape.DeclaredService;
+import io.github.zonewise.cost.DeclaredLandscape.Peer;
+import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.zonewise.cost.Design.LinkKind;
 import io.github.zonewise.cost.Design.LoadBalancer;
 import io.github.zonewise.cost.Design.LoadBalancerKind;
-import io.github.zonewise.spec.LandscapeReader;
-import io.github.zonewise.spec.LandscapeSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,25 +61,21 @@ class GeneratedDesignTest {
   static Design regional;
   static Design l2;
 
-  static final String LANDSCAPE = """
-      name: t
-      region: eu-west-1
-      availabilityZones: [eu-west-1a, eu-west-1b, eu-west-1c]
-      interconnect:
-        vpcs:
-          - {name: payments, cidr: 10.1.0.0/16}
-          - {name: analytics, cidr: 10.2.0.0/16, vpcId: vpc-0abc0abc0abc0abc0}
-      registry: {repositories: [orders], replicateTo: [us-west-2]}
-      services:
-        - {name: orders, namespace: shop, port: 3003, replicas: 6, routing: cluster}
-        - {name: graphql, namespace: shop, port: 4000, replicas: 6, expose: alb}
-        - {name: web, namespace: shop, port: 8080, replicas: 2, expose: nlb}
-        - {name: batch, namespace: shop, port: 9000, replicas: 3}
-        - {name: legacy, namespace: shop, port: 80, replicas: 3, expose: nlb}
-        - {name: ledger, namespace: shop, port: 7000, replicas: 9}
-        - {name: ghost, namespace: shop, port: 7000, replicas: 3, routing: preferSameZone, expose: alb}
-      """;
+  /** What the test landscape declares: two peers (one existing), a replica region, seven services. */
+  static final DeclaredLandscape DECLARED = new DeclaredLandscape("t", "eu-west-1", 3, Optional.empty(),
+      List.of(new Peer("payments", "10.1.0.0/16", null), new Peer("analytics", "10.2.0.0/16", "vpc-0abc0abc0abc0abc0")),
+      List.of("us-west-2"), false, List.of(
+          service("orders", 6, Routing.CLUSTER, null),
+          service("graphql", 6, Routing.TOPOLOGY_AWARE, LoadBalancerKind.ALB),
+          service("web", 2, Routing.TOPOLOGY_AWARE, LoadBalancerKind.NLB),
+          service("batch", 3, Routing.TOPOLOGY_AWARE, null),
+          service("legacy", 3, Routing.TOPOLOGY_AWARE, LoadBalancerKind.NLB),
+          service("ledger", 9, Routing.TOPOLOGY_AWARE, null),
+          service("ghost", 3, Routing.PREFER_SAME_ZONE, LoadBalancerKind.ALB)));
 
+  static DeclaredService service(String name, int replicas, Routing routing, LoadBalancerKind exposure) {
+    return new DeclaredService(name, "shop", replicas, routing, Optional.ofNullable(exposure), true);
+  }
   static final String MANIFESTS = """
       apiVersion: v1
       kind: Service
@@ -270,15 +267,15 @@ class GeneratedDesignTest {
         .service(InterfaceVpcEndpointAwsService.ECR_DOCKER).build();
 
     app.synth();
-    LandscapeSpec spec = LandscapeReader.parse(LANDSCAPE, "test");
+    DeclaredLandscape spec = DECLARED;
     zonal = read("Zonal", spec);
     single = read("Single", spec);
     regional = read("Regional", spec);
-    l2 = read("L2", LandscapeReader.parse("name: l2\nregion: eu-west-1\navailabilityZones: [eu-west-1a, eu-west-1b]\n"
-        + "network: {cidr: 10.0.0.0/16}\n", "test"));
+    l2 = read("L2", new DeclaredLandscape("l2", "eu-west-1", 2, Optional.of("10.0.0.0/16"), List.of(), List.of(),
+        false, List.of()));
   }
 
-  static Design read(String stage, LandscapeSpec spec) {
+  static Design read(String stage, DeclaredLandscape spec) {
     SynthesizedTemplates templates = SynthesizedTemplates.read(outdir.resolve("assembly-" + stage));
     List<Path> files = stage.equals("Zonal") ? List.of(manifests) : List.of();
     return GeneratedDesign.read(templates, KubernetesObjects.read(files, templates), spec);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zonewise.spec.LandscapeReader;
-import io.github.zonewise.spec.LandscapeSpec;
+import io.github.zonewise.design.LandscapeDesign;
+import io.github.zonewise.facts.PriceBook;
+import io.github.zonewise.spec.ValidatedLandscape;
 import io.github.zonewise.spec.LandscapeValidator;
 import java.util.List;
 import org.cdk8s.Chart;
@@ -16,13 +18,13 @@ import org.junit.jupiter.api.Test;
 
 class LocalityChartsTest {
 
-  static LandscapeSpec spec;
+  static ValidatedLandscape spec;
   static List<Chart> charts;
 
   @BeforeAll
   static void build() {
-    spec = LandscapeValidator.validate(LandscapeReader.readDefault(), "default").spec();
-    charts = LocalityCharts.build(Charts.app(), spec, "shop");
+    spec = LandscapeValidator.validate(LandscapeReader.readDefault(), "default");
+    charts = LocalityCharts.build(Charts.app(), design(spec), "shop");
   }
 
   @Test
@@ -60,7 +62,7 @@ class LocalityChartsTest {
 
   @Test
   void twoBuildsAreByteIdentical() {
-    List<Chart> again = LocalityCharts.build(Charts.app(), spec, "shop");
+    List<Chart> again = LocalityCharts.build(Charts.app(), design(spec), "shop");
     for (int i = 0; i < charts.size(); i++) {
       assertThat(Charts.yaml(again.get(i))).isEqualTo(Charts.yaml(charts.get(i)));
     }
@@ -68,17 +70,21 @@ class LocalityChartsTest {
 
   @Test
   void defaultNamespaceIsNotCreated() {
-    LandscapeSpec plain = LandscapeValidator.validate(LandscapeReader.parse("""
+    ValidatedLandscape plain = LandscapeValidator.validate(LandscapeReader.parse("""
         name: plain
         region: eu-west-1
         availabilityZones: [eu-west-1a, eu-west-1b]
         services:
           - {name: web, image: nginx:1.27, port: 80}
         nodePools: []
-        """, "test"), "test").spec();
-    List<Chart> built = LocalityCharts.build(Charts.app(), plain, "plain");
+        """, "test"), "test");
+    List<Chart> built = LocalityCharts.build(Charts.app(), design(plain), "plain");
     assertThat(built).extracting(Names::toDnsLabel).containsExactly("workloads-default");
     assertThat(Charts.objects(built.get(0))).extracting(o -> o.path("kind").asText())
         .containsExactly("Deployment", "Service");
+  }
+
+  static LandscapeDesign design(ValidatedLandscape landscape) {
+    return LandscapeDesign.of(landscape, PriceBook.defaults());
   }
 }

@@ -1,5 +1,8 @@
 package io.github.zonewise.spec;
 
+import io.github.zonewise.design.LandscapeDesign;
+import io.github.zonewise.facts.PriceBook;
+import io.github.zonewise.network.NatStrategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,11 +32,13 @@ class LandscapeInputTest {
 
   @Test
   void networkDefaultsAreFilledIn() {
-    NetworkSpec n = check(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\n").spec().network();
-    assertThat(n.cidr()).isEqualTo("10.0.0.0/16");
-    assertThat(n.nat()).isEqualTo("perAz");
+    ValidatedLandscape checked = check(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\n");
+    NetworkSpec n = checked.spec().network();
+    LandscapeDesign design = LandscapeDesign.of(checked, PriceBook.defaults());
+    assertThat(n.cidr()).hasToString("10.0.0.0/16");
+    assertThat(design.nat()).isEqualTo(NatStrategy.perAz());
     assertThat(n.gatewayEndpoints()).containsExactly("s3", "dynamodb");
-    assertThat(n.interfaceEndpoints()).containsExactly("ecr.api", "ecr.dkr", "sts", "logs", "eks-auth");
+    assertThat(design.interfaceEndpoints()).containsExactly("ecr.api", "ecr.dkr", "sts", "logs", "eks-auth");
     assertThat(n.flowLogRetentionDays()).isEqualTo(30);
   }
 

@@ -1,5 +1,9 @@
 package io.github.zonewise.cluster;
 
+import io.github.zonewise.spec.ManifestDelivery;
+import io.github.zonewise.cluster.SystemNodes;
+import io.github.zonewise.cluster.ServiceMesh;
+import io.github.zonewise.cluster.ClusterEndpoint;
 import io.github.zonewise.facts.KubernetesVersions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,9 +54,9 @@ class ClusterBadInputTest {
 
   @Test
   void emptyClusterSectionGetsEveryDefault() {
-    ClusterSpec c = validate(HEAD + "cluster: {}\n").spec().cluster();
-    assertThat(c).isEqualTo(new ClusterSpec("1.35", "private", java.util.List.of(), false, "none", "cdk",
-        new ClusterSpec.SystemNodesSpec("m7g.large", 1)));
+    ClusterSpec c = validate(HEAD + "cluster: {}\n").spec().cluster().orElseThrow();
+    assertThat(c).isEqualTo(new ClusterSpec("1.35", ClusterEndpoint.privateOnly(), ServiceMesh.NONE,
+        ManifestDelivery.CDK, new SystemNodes("m7g.large", 1)));
   }
 
   @Test
@@ -70,7 +74,7 @@ class ClusterBadInputTest {
 
   @Test
   void unquotedVersionIsReadAsWritten() {
-    assertThat(validate(cluster("version: 1.36")).spec().cluster().version()).isEqualTo("1.36");
+    assertThat(validate(cluster("version: 1.36")).spec().cluster().orElseThrow().version()).isEqualTo("1.36");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.github.zonewise.cluster;
 
+import io.github.zonewise.spec.LandscapeReader;
+import io.github.zonewise.spec.LandscapeValidator;
 import io.github.zonewise.facts.KubernetesVersions;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +44,8 @@ class ClusterSchemaTest {
   @Test
   void defaultsAreTheAppsDefaults() {
     assertThat(cluster.at("/version/default").asText()).isEqualTo(KubernetesVersions.DEFAULT)
-        .isEqualTo(new LandscapeSpec(null, null, null, null, null, null, null, null, null, null, null, null, null)
-            .kubernetesVersion());
+        .isEqualTo(LandscapeValidator.validate(LandscapeReader.parse("name: shop\nregion: eu-west-1\n"
+            + "availabilityZones: [eu-west-1a, eu-west-1b]\ncluster: {}\n", "test"), "test").spec().kubernetesVersion());
     assertThat(cluster.at("/systemNodes/properties/instanceType/default").asText())
         .isEqualTo(SystemNodes.DEFAULT_INSTANCE_TYPE);
     assertThat(cluster.at("/systemNodes/properties/instanceType/pattern").asText())

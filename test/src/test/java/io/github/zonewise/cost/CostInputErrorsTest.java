@@ -1,5 +1,6 @@
 package io.github.zonewise.cost;
 
+import io.github.zonewise.spec.TrafficEnd;
 import io.github.zonewise.facts.PriceBook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +33,7 @@ class CostInputErrorsTest {
       """;
 
   static String known() {
-    return "orders, internet, payments, " + String.join(", ", Flow.awsServices()) + ", or a region";
+    return "orders, internet, payments, " + String.join(", ", TrafficEnd.awsServices()) + ", or a region";
   }
 
   static String failure(String yaml) {

@@ -1,5 +1,6 @@
 package io.github.zonewise.cost;
 
+import io.github.zonewise.design.LandscapeDesign;
 import io.github.zonewise.facts.PriceBook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -28,12 +29,14 @@ class DefaultLandscapeCostTest {
   static LandscapeSpec spec;
   static CostReport report;
   static JsonNode json;
+  static LandscapeDesign design;
 
   @BeforeAll
   static void synthesize() throws Exception {
     synth = Synth.defaultLandscape();
     spec = synth.landscape().landscape().spec();
-    report = CostReport.of(synth.outdir(), synth.manifests(), spec, PriceBook.defaults());
+    design = synth.landscape().design();
+    report = CostReport.of(synth.outdir(), synth.manifests(), design.declared(), design.traffic(), PriceBook.defaults());
     json = JSON.readTree(synth.outdir().resolve(CostReport.JSON_FILE).toFile());
   }
 
@@ -115,7 +118,7 @@ class DefaultLandscapeCostTest {
   @Test
   void theDefaultLandscapesTrafficIsItsOwnNotTheDefaultProfile() {
     assertThat(json.path("traffic").path("source").asText()).isEqualTo("landscape");
-    assertThat(json.path("traffic").path("flows")).hasSize(spec.traffic().size());
+    assertThat(json.path("traffic").path("flows")).hasSize(spec.traffic().orElseThrow().size());
   }
 
   @Test
@@ -142,7 +145,7 @@ class DefaultLandscapeCostTest {
 
   @Test
   void aPriceOverrideChangesOnlyTheItemsThatUseIt() {
-    CostReport overridden = CostReport.of(synth.outdir(), synth.manifests(), spec,
+    CostReport overridden = CostReport.of(synth.outdir(), synth.manifests(), design.declared(), design.traffic(),
         PriceBook.defaults().withOverrides(Map.of(PriceBook.NAT_GATEWAY_HOUR, 0.09), "test"));
     double before = report.generated().byCategory().get(Category.NAT);
     double after = overridden.generated().byCategory().get(Category.NAT);

@@ -1,5 +1,7 @@
 package io.github.zonewise.interconnect;
 
+import io.github.zonewise.facts.PriceBook;
+import io.github.zonewise.design.LandscapeDesign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +28,8 @@ class InterconnectErrorsTest {
   }
 
   static void fails(String yaml, String message) {
-    assertThatThrownBy(() -> validate(yaml)).isInstanceOf(LandscapeException.class).hasMessage(message);
+    assertThatThrownBy(() -> LandscapeDesign.of(validate(yaml), PriceBook.defaults()))
+        .isInstanceOf(LandscapeException.class).hasMessage(message);
   }
 
   @Test
@@ -245,7 +248,7 @@ class InterconnectErrorsTest {
         traffic:
           - {from: payments, to: internet, gb: 100}
         """);
-    assertThat(checked.spec().interconnect().mode()).isEqualTo("peering");
+    assertThat(checked.spec().interconnect().orElseThrow().mode()).contains(Interconnect.peering());
   }
 
   @Test
@@ -266,7 +269,8 @@ class InterconnectErrorsTest {
           vpcs: [{name: ledger, cidr: 172.16.0.0/16, vpcId: vpc-0a1b2c3d, routeTableIds: [rtb-0a1b2c3d],
                   subnetIds: [subnet-0a1b2c3d]}]
         """);
-    assertThat(checked.warnings()).containsExactly("interconnect.vpcs[0].subnetIds: unused with peering (they are"
+    assertThat(LandscapeDesign.of(checked, PriceBook.defaults()).warnings()).containsExactly("interconnect.vpcs[0]"
+        + ".subnetIds: unused with peering (they are"
         + " for a Transit Gateway attachment)");
   }
 
@@ -276,8 +280,8 @@ class InterconnectErrorsTest {
         interconnect:
           vpcs: [{name: payments, cidr: 10.1.0.0/16}]
         """);
-    assertThat(checked.spec().interconnect().mode()).isEqualTo("auto");
-    assertThat(checked.spec().interconnect().vpcs().get(0).routeTableIds()).isEmpty();
-    assertThat(checked.spec().interconnect().vpcs().get(0).subnetIds()).isEmpty();
+    assertThat(checked.spec().interconnect().orElseThrow().mode()).isEmpty();
+    assertThat(checked.spec().interconnect().orElseThrow().vpcs().get(0).routeTableIds()).isEmpty();
+    assertThat(checked.spec().interconnect().orElseThrow().vpcs().get(0).subnetIds()).isEmpty();
   }
 }

@@ -1,5 +1,7 @@
 package io.github.zonewise.k8s;
 
+import io.github.zonewise.facts.PriceBook;
+import io.github.zonewise.design.LandscapeDesign;
 import io.github.zonewise.landscape.LocalityCharts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zonewise.spec.LandscapeReader;
 import io.github.zonewise.spec.LandscapeSpec;
+import io.github.zonewise.spec.ValidatedLandscape;
 import io.github.zonewise.spec.LandscapeValidator;
 import io.github.zonewise.test.ManifestSchemas;
 import io.github.zonewise.test.Snapshots;
@@ -251,7 +254,7 @@ class EveryOptionKubernetesTest {
 
   @Test
   void preferSameZoneOn133IsPreferCloseAndValidatesAgainstThe133Schemas() throws Exception {
-    LandscapeSpec spec = LandscapeValidator.validate(LandscapeReader.parse("""
+    ValidatedLandscape spec = LandscapeValidator.validate(LandscapeReader.parse("""
         name: old
         region: eu-west-1
         availabilityZones: [eu-west-1a, eu-west-1b]
@@ -260,8 +263,9 @@ class EveryOptionKubernetesTest {
           - {name: api, image: api:3.1.0, port: 8080, routing: preferSameZone, expose: nlb}
           - {name: web, image: web:1.0.0, port: 80, routing: nodeLocal}
           - {name: proxy, image: proxy:1.0.0, port: 81, colocateWith: web}
-        """, "test"), "test").spec();
-    List<Chart> charts = LocalityCharts.build(new org.cdk8s.App(), spec, "old");
+        """, "test"), "test");
+    List<Chart> charts = LocalityCharts.build(new org.cdk8s.App(), LandscapeDesign.of(spec, PriceBook.defaults()),
+        "old");
     ObjectMapper json = new ObjectMapper();
     ManifestSchemas schemas = ManifestSchemas.forVersion("1.33");
     int objects = 0;

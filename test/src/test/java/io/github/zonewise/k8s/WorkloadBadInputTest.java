@@ -1,5 +1,6 @@
 package io.github.zonewise.k8s;
 
+import io.github.zonewise.k8s.ZonalRouting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -223,7 +224,7 @@ class WorkloadBadInputTest {
   @Test
   void localityWithoutAClusterSectionIsAllowed() {
     ValidatedLandscape landscape = validate(ORDERS + "locality: {failover: [{from: eu-west-1, to: eu-central-1}]}}\n");
-    assertThat(landscape.spec().services().get(0).locality().failover()).hasSize(1);
+    assertThat(landscape.spec().services().get(0).locality().orElseThrow().failover()).hasSize(1);
   }
 
   @Test
@@ -232,17 +233,16 @@ class WorkloadBadInputTest {
     var web = landscape.spec().services().get(0);
     assertThat(web.namespace()).isEqualTo("default");
     assertThat(web.replicas()).isEqualTo(3);
-    assertThat(web.routing()).isEqualTo("topologyAware");
-    assertThat(web.expose()).isEqualTo("none");
-    assertThat(web.scheme()).isNull();
+    assertThat(web.routing()).isEqualTo(ZonalRouting.topologyAware());
+    assertThat(web.exposure()).isEmpty();
     var pool = landscape.spec().nodePools().get(0);
     assertThat(pool.name()).isEqualTo("general");
-    assertThat(pool.zoneList()).containsExactly("eu-west-1a", "eu-west-1b", "eu-west-1c");
+    assertThat(pool.zones()).containsExactly("eu-west-1a", "eu-west-1b", "eu-west-1c");
     assertThat(pool.instanceCategories()).containsExactly("c", "m", "r");
     assertThat(pool.capacityTypes()).containsExactly("on-demand");
     assertThat(pool.architectures()).containsExactly("amd64");
     assertThat(pool.cpuLimit()).isEqualTo(1000);
-    assertThat(pool.ami().alias()).isEqualTo(NodeAmi.DEFAULT_ALIAS);
+    assertThat(pool.ami()).isEqualTo(NodeAmi.defaultAlias());
   }
 
   @Test
@@ -250,7 +250,7 @@ class WorkloadBadInputTest {
     ValidatedLandscape landscape = validate(ORDERS + "}\n"
         + "  - {name: graphql, namespace: ecommerce, image: graphql:2.7.0, port: 4000, colocateWith: orders}\n"
         + "  - {name: edge, namespace: web, image: edge:1.0.0, port: 443, colocateWith: orders}\n");
-    assertThat(landscape.spec().services()).extracting(s -> String.valueOf(s.colocateWith()))
+    assertThat(landscape.spec().services()).extracting(s -> String.valueOf(s.colocateWith().orElse(null)))
         .containsExactly("null", "ecommerce/orders", "ecommerce/orders");
   }
 

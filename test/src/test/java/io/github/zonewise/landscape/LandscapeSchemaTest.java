@@ -1,5 +1,6 @@
 package io.github.zonewise.landscape;
 
+import io.github.zonewise.spec.LandscapeFile;
 import io.github.zonewise.facts.AwsRegions;
 import io.github.zonewise.spec.LandscapeReader;
 import io.github.zonewise.spec.LandscapeSpec;
@@ -12,7 +13,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.github.zonewise.network.NatStrategy;
-import io.github.zonewise.network.VpcEndpoints;
+import io.github.zonewise.facts.VpcEndpoints;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -44,7 +45,7 @@ class LandscapeSchemaTest {
   @Test
   void everyObjectOfTheSchemaHasExactlyTheKeysOfItsJavaRecord() {
     List<String> problems = new ArrayList<>();
-    compare(LandscapeSpec.class, schema, "landscape", problems);
+    compare(LandscapeFile.class, schema, "landscape", problems);
     assertThat(problems).isEmpty();
   }
 

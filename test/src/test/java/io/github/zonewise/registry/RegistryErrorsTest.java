@@ -110,6 +110,6 @@ class RegistryErrorsTest {
         registry:
           repositories: [orders]
         """);
-    assertThat(checked.spec().registry().replicateTo()).isEmpty();
+    assertThat(checked.spec().registry().orElseThrow().replicateTo()).isEmpty();
   }
 }

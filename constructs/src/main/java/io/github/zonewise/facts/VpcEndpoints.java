@@ -1,4 +1,4 @@
-package io.github.zonewise.network;
+package io.github.zonewise.facts;
 
 import java.util.List;
 

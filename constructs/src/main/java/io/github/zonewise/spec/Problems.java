@@ -1,0 +1,61 @@
+package io.github.zonewise.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The problems of one landscape, collected so that a check reports every independent problem at
+ * once: each rule runs in its own {@link #check}, and a rule whose input failed an earlier check is
+ * skipped (its value is empty) rather than reported twice.
+ */
+final class Problems {
+
+  private final List<LandscapeException> found = new ArrayList<>();
+
+  /**
+   * Runs one rule.
+   *
+   * @param rule the rule, throwing a {@link LandscapeException} for its problem
+   * @param <T>  what it returns
+   * @return its value, or empty when it found a problem
+   */
+  <T> Optional<T> check(Supplier<T> rule) {
+    try {
+      return Optional.ofNullable(rule.get());
+    } catch (LandscapeException e) {
+      found.addAll(e.problems());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Runs one rule that returns nothing.
+   *
+   * @param rule the rule
+   * @return true when it passed
+   */
+  boolean run(Runnable rule) {
+    return check(() -> {
+      rule.run();
+      return Boolean.TRUE;
+    }).isPresent();
+  }
+
+  /** Whether any rule found a problem. */
+  boolean any() {
+    return !found.isEmpty();
+  }
+
+  /**
+   * Fails with every problem found so far, in the order found.
+   *
+   * @throws LandscapeException when there is at least one
+   */
+  void throwIfAny() {
+    if (!found.isEmpty()) {
+      throw new LandscapeException(found);
+    }
+  }
+}
