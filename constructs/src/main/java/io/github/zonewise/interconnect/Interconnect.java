@@ -1,6 +1,5 @@
 package io.github.zonewise.interconnect;
 
-import io.github.zonewise.design.InterconnectDecision;
 import io.github.zonewise.facts.NamedChoice;
 
 /**

@@ -4,9 +4,6 @@
  * {@link io.github.zonewise.k8s.ZonalRouting}), {@link io.github.zonewise.k8s.IpModeLoadBalancer}
  * (NLB or ALB straight to pod IPs), {@link io.github.zonewise.k8s.ZonalNodePools} (Karpenter v1
  * NodePools pinned per zone) and {@link io.github.zonewise.k8s.LocalityDestinationRule} (Istio
- * locality load balancing); {@link io.github.zonewise.landscape.LocalityCharts} composes them from a
- * landscape.
+ * locality load balancing). A landscape's composition root builds them from its checked spec.
  */
 package io.github.zonewise.k8s;
-
-import io.github.zonewise.landscape.LocalityCharts;

@@ -6,4 +6,3 @@
  */
 package io.github.zonewise.registry;
 
-import io.github.zonewise.facts.EcrLimits;
