@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aws;
@@ -53,6 +54,8 @@ import software.constructs.Construct;
 class GeneratedDesignTest {
 
   static final List<String> ZONES = List.of("eu-west-1a", "eu-west-1b", "eu-west-1c");
+  @TempDir
+  static Path dir;
   static Path outdir;
   static Path manifests;
   static Design zonal;
@@ -207,7 +210,6 @@ class GeneratedDesignTest {
 
   @BeforeAll
   static void synthesize() throws IOException {
-    Path dir = Files.createTempDirectory("zonewise-cost-reader");
     outdir = dir.resolve("cdk.out");
     manifests = dir.resolve("dist");
     Files.createDirectories(manifests);
