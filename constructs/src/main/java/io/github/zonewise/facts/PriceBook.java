@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The prices the cost model and the synth's advice use: us-east-1 list prices as published in
- * 2026 (../shared/FACTS.md names each source), every one overridable by key — from a landscape's
+ * 2026 (each {@link Price} names its source and date), every one overridable by key — from a landscape's
  * {@code prices:} section or a separate file — so a team can price its own region or its
  * negotiated rates. Plain Java, no AWS call.
  */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.cdk8s.App;
+import org.cdk8s.AppProps;
 import org.cdk8s.Chart;
-import org.cdk8s.Testing;
 
 /** A fresh cdk8s chart per test, and its objects as JSON. */
 final class Charts {
@@ -17,7 +17,7 @@ final class Charts {
 
   /** A new chart in a new app. */
   static Chart chart() {
-    return new Chart(Testing.app(), "test");
+    return new Chart(app(), "test");
   }
 
   /**
@@ -55,7 +55,12 @@ final class Charts {
     return org.cdk8s.Yaml.stringify(chart.toJson().toArray());
   }
 
+  /**
+   * A new app for charts the tests read as JSON and never synthesize: unlike {@code Testing.app()},
+   * it creates no output directory (that one leaves an empty {@code cdk8s.outdir.*} directory in
+   * the temporary directory per call); a synth would write below {@code target/}.
+   */
   static App app() {
-    return Testing.app();
+    return new App(AppProps.builder().outdir("target/cdk8s.out").build());
   }
 }

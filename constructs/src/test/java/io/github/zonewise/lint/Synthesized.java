@@ -44,8 +44,9 @@ final class Synthesized {
    * @return the templates by stack name
    */
   static Synthesized app(Consumer<App> build) {
+    Path outdir = null;
     try {
-      Path outdir = Files.createTempDirectory("zonewise-lint-test");
+      outdir = Files.createTempDirectory("zonewise-lint-test");
       App app = new App(AppProps.builder().outdir(outdir.toString())
           .context(Map.of("aws:cdk:enable-path-metadata", true)).build());
       // the test stacks pin AZs on purpose, as zonal designs do
@@ -59,6 +60,19 @@ final class Synthesized {
             new TemplateView(stack.getStackName(), JSON.readTree(outdir.resolve(stack.getTemplateFile()).toFile())));
       }
       return s;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      // the templates are read: the cloud assembly is not needed any more
+      if (outdir != null) {
+        delete(outdir);
+      }
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

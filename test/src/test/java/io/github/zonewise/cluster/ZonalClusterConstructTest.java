@@ -10,7 +10,7 @@ import io.github.zonewise.app.LandscapeApp;
 import io.github.zonewise.network.ZonalVpc;
 import io.github.zonewise.network.ZonalVpcProps;
 import io.github.zonewise.registry.RegistryImages;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.cdk8s.ApiObject;
@@ -20,6 +20,7 @@ import org.cdk8s.Chart;
 import org.cdk8s.JsonPatch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.CfnElement;
@@ -46,9 +47,12 @@ class ZonalClusterConstructTest {
   static Template template;
   static JsonNode json;
 
+  @TempDir
+  static Path dir;
+
   @BeforeAll
   static void synthesize() throws Exception {
-    App app = LandscapeApp.app(Files.createTempDirectory("zonal-cluster"), Map.of());
+    App app = LandscapeApp.app(dir.resolve("cdk.out"), Map.of());
     Stack network = new Stack(app, "Network", StackProps.builder().env(ENV).build());
     ZonalVpc vpc = new ZonalVpc(network, "Vpc", ZonalVpcProps.builder()
         .name("lab")

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A landscape with its own prices, synthesized with a price file: {@code -c prices=FILE}. */
 class PriceFileTest {
@@ -24,9 +25,11 @@ class PriceFileTest {
   static Path priceFile;
   static String output;
 
+  @TempDir
+  static Path dir;
+
   @BeforeAll
   static void synthesize() throws Exception {
-    Path dir = Files.createTempDirectory("zonewise-prices");
     priceFile = dir.resolve("team-prices.yaml");
     Files.writeString(priceFile, "# negotiated\nnatGatewayHour: 0.06\ncrossAzPerGbEachWay: 0.008\n");
     Path landscape = dir.resolve("landscape.yaml");

@@ -11,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The interconnect's one-line cost comparison uses the same prices as the cost report, price file included. */
 class InterconnectPriceFileTest {
 
   @Test
-  void theInterconnectLineIsPricedWithThePriceFile() throws Exception {
-    Path dir = Files.createTempDirectory("zonewise-interconnect-prices");
+  void theInterconnectLineIsPricedWithThePriceFile(@TempDir Path dir) throws Exception {
     Path prices = dir.resolve("prices.yaml");
     Files.writeString(prices, "transitGatewayAttachmentHour: 0.04\n");
     Path landscape = dir.resolve("landscape.yaml");

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -290,8 +291,7 @@ class WorkloadBadInputTest {
   }
 
   @Test
-  void badLandscapeWritesNoManifest() throws Exception {
-    Path dir = Files.createTempDirectory("zonewise-bad");
+  void badLandscapeWritesNoManifest(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("landscape.yaml");
     Files.writeString(file, HEAD + ORDERS + "replicas: 0}\n");
     Path dist = dir.resolve("dist");

@@ -24,7 +24,7 @@ class BadLandscapeAppTest {
   }
 
   static Run run(String yaml) throws IOException {
-    Path dir = Files.createTempDirectory("zonewise-bad");
+    Path dir = io.github.zonewise.test.Scratch.directory("zonewise-bad");
     Path file = dir.resolve("landscape.yaml");
     if (yaml != null) {
       Files.writeString(file, yaml);

@@ -7,16 +7,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's synth command, run as written through the real CDK CLI and cdk.json on this clone:
- * it writes the landscape's templates to cdk.out/; a bad landscape fails it and writes none.
+ * The README's synth command, run as written through the real CDK CLI and cdk.json on this clone,
+ * with its output options pointed at a temporary directory of the test ({@code -o DIR} and the
+ * README's {@code -c manifests=DIR}): it writes the landscape's templates and manifests there; a bad
+ * landscape fails it and writes none. The clone's own {@code cdk.out/} and {@code dist/} are left
+ * exactly as they were, and the CLI, Maven and jsii below it keep their temporary files in the
+ * test's directory too.
  */
 class CdkCliTest {
 
@@ -47,12 +56,53 @@ class CdkCliTest {
   record Result(int status, String output) {
   }
 
-  static Result sh(String command) throws IOException, InterruptedException {
-    Path log = Files.createTempFile("cdk-cli", ".log");
-    Process p = new ProcessBuilder("sh", "-c", command).directory(ROOT.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  /**
+   * Runs a command in the clone's root, its temporary files (TMPDIR for the CDK CLI and Node.js,
+   * java.io.tmpdir for the Maven that cdk.json's app runs, and so for jsii) in {@code dir/tmp}.
+   */
+  static Result sh(String command, Path dir) throws IOException, InterruptedException {
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    Path log = dir.resolve("cdk-cli.log");
+    ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).directory(ROOT.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("TMPDIR", tmp.toString());
+    pb.environment().merge("MAVEN_OPTS", "-Djava.io.tmpdir=" + tmp, (before, added) -> before + " " + added);
+    Process p = pb.start();
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the CDK CLI finishes").isTrue();
     return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  /** The README's synth command with its cloud assembly and manifests in {@code dir}. */
+  static String synthInto(Path dir, String... more) throws IOException {
+    return readmeSynthCommand() + " -o " + quoted(dir.resolve("cdk.out")) + " -c manifests="
+        + quoted(dir.resolve("dist")) + (more.length == 0 ? "" : " " + String.join(" ", more));
+  }
+
+  static String quoted(Path path) {
+    return "'" + path.toString().replace("'", "'\\''") + "'";
+  }
+
+  /**
+   * What is in the clone's own output directories, {@code cdk.out/} and {@code dist/}: every file
+   * and directory below them with its size and modification time ("absent" for a missing one).
+   */
+  static Map<String, String> rootOutputs() throws IOException {
+    Map<String, String> found = new TreeMap<>();
+    for (String name : List.of("cdk.out", "dist")) {
+      Path top = ROOT.resolve(name);
+      if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
+        found.put(name, "absent");
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(top)) {
+        for (Path f : files.toList()) {
+          BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          found.put(ROOT.relativize(f).toString(), (a.isDirectory() ? "dir " : a.size() + " bytes ")
+              + a.lastModifiedTime().toInstant());
+        }
+      }
+    }
+    return found;
   }
 
   @Test
@@ -69,30 +119,34 @@ class CdkCliTest {
   }
 
   @Test
-  void theReadmeSynthCommandWritesTheLandscapesTemplatesThroughTheCdkCli() throws Exception {
-    Result result = sh(readmeSynthCommand());
+  void theReadmeSynthCommandWritesTheLandscapesTemplatesThroughTheCdkCli(@TempDir Path dir) throws Exception {
+    Map<String, String> before = rootOutputs();
+    Result result = sh(synthInto(dir), dir);
     assertThat(result.status()).as(result.output()).isZero();
     assertThat(result.output()).contains("zonewise: landscape 'shop' read from embedded default landscape and validated");
-    JsonNode manifest = new ObjectMapper().readTree(ROOT.resolve("cdk.out/manifest.json").toFile());
+    Path out = dir.resolve("cdk.out");
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
     List<String> stacks = new ArrayList<>();
     manifest.path("artifacts").fields().forEachRemaining(e -> {
       if (e.getValue().path("type").asText().equals("aws:cloudformation:stack")) {
         stacks.add(e.getValue().path("properties").path("stackName").asText());
-        Path template = ROOT.resolve("cdk.out").resolve(e.getValue().path("properties").path("templateFile").asText());
+        Path template = out.resolve(e.getValue().path("properties").path("templateFile").asText());
         assertThat(template).isNotEmptyFile();
       }
     });
     assertThat(stacks).contains("shop-network").allMatch(s -> s.startsWith("shop-"));
     assertThat(result.output()).contains("zonewise: " + stacks.size() + " stacks written to ");
+    assertThat(dir.resolve("dist")).isDirectoryContaining("glob:**.k8s.yaml");
+    assertThat(rootOutputs()).as("the clone's cdk.out/ and dist/ after the CLI test").isEqualTo(before);
   }
 
   @Test
-  void aBadLandscapeFailsTheCdkCliWithOneMessageAndNoTemplate() throws Exception {
-    Path dir = Files.createTempDirectory("zonewise-cli-bad");
+  void aBadLandscapeFailsTheCdkCliWithOneMessageAndNoTemplate(@TempDir Path dir) throws Exception {
+    Map<String, String> before = rootOutputs();
     Path file = dir.resolve("bad.yaml");
     Files.writeString(file, "name: shop\nregion: eu-west-1\navailabilityZones: [eu-west-1a, eu-west-1a]\n");
-    Path out = dir.resolve("out");
-    Result result = sh(readmeSynthCommand() + " -c landscape=" + file + " -o " + out);
+    Path out = dir.resolve("cdk.out");
+    Result result = sh(synthInto(dir, "-c landscape=" + quoted(file)), dir);
     assertThat(result.status()).isNotZero();
     assertThat(result.output()).contains("zonewise: error: availabilityZones[1]: 'eu-west-1a' is listed twice;"
         + " list each AZ once").doesNotContain("\tat ").doesNotContain("JsiiError");
@@ -101,5 +155,7 @@ class CdkCliTest {
         assertThat(files.filter(p -> p.toString().endsWith(".template.json"))).isEmpty();
       }
     }
+    assertThat(dir.resolve("dist")).doesNotExist();
+    assertThat(rootOutputs()).as("the clone's cdk.out/ and dist/ after the CLI test").isEqualTo(before);
   }
 }

@@ -38,15 +38,18 @@ class DeterminismTest {
   /** The app's own main class in a new JVM, with the context the in-process synth had. */
   static Output inAnotherJvm() {
     try {
-      Path dir = Files.createTempDirectory("zonewise-jvm");
+      Path dir = io.github.zonewise.test.Scratch.directory("zonewise-jvm");
+      // the new JVM's temporary files (jsii unpacks its runtime there) stay in this scratch directory
+      Path tmp = Files.createDirectories(dir.resolve("tmp"));
       Output out = new Output(dir.resolve("cdk.out"), dir.resolve("dist"));
       Map<String, Object> context = new java.util.LinkedHashMap<>(io.github.zonewise.app.LandscapeApp.CONTEXT_FLAGS);
       context.putAll(io.github.zonewise.app.LandscapeApp.CLI_CONTEXT);
       context.put(io.github.zonewise.app.LandscapeApp.MANIFESTS_CONTEXT, out.dist().toString());
       String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-          io.github.zonewise.app.LandscapeApp.class.getName())
+      ProcessBuilder pb = new ProcessBuilder(javaBin, "-Djava.io.tmpdir=" + tmp, "-cp",
+          System.getProperty("java.class.path"), io.github.zonewise.app.LandscapeApp.class.getName())
           .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile());
+      pb.environment().put("TMPDIR", tmp.toString());
       pb.environment().put("CDK_OUTDIR", out.outdir().toString());
       pb.environment().put("CDK_CONTEXT_JSON", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(context));
       Process p = pb.start();

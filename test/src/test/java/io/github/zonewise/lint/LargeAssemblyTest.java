@@ -2,13 +2,13 @@ package io.github.zonewise.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark's generated assembly: the checker finds exactly what it plants. */
 class LargeAssemblyTest {
@@ -16,9 +16,11 @@ class LargeAssemblyTest {
   static LargeAssembly.Planted planted;
   static LintReport report;
 
+  @TempDir
+  static Path dir;
+
   @BeforeAll
   static void generateAndLint() throws Exception {
-    Path dir = Files.createTempDirectory("zonewise-large");
     planted = LargeAssembly.generate(dir, 10, 100);
     report = new Linter(NaiveAppLintTest.DAY_AS_DATE).lint(
         LintInput.read(List.of(dir.resolve("cdk.out")), List.of(dir.resolve("dist"))));

@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code zonewise lint}'s exit codes and messages on manifest files and unreadable input. */
 class LintCommandTest {
 
+  @TempDir
   static Path dir;
 
   static final String ZONAL_SERVICE = """
@@ -27,7 +29,6 @@ class LintCommandTest {
 
   @BeforeAll
   static void files() throws IOException {
-    dir = Files.createTempDirectory("zonewise-lint-cli");
     Files.createDirectories(dir.resolve("clean"));
     Files.writeString(dir.resolve("clean/orders.yaml"), ZONAL_SERVICE);
     Files.createDirectories(dir.resolve("warnings"));

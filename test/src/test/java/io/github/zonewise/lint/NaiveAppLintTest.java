@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
@@ -50,6 +51,8 @@ class NaiveAppLintTest {
   static final String LEGACY_REASON = "legacy is retired next quarter; its callers are in one zone";
 
   static Path cdkOut;
+  @TempDir
+  static Path dir;
   static CloudAssembly assembly;
   static Run cli;
 
@@ -62,7 +65,7 @@ class NaiveAppLintTest {
 
   @BeforeAll
   static void synthesize() throws IOException {
-    cdkOut = Files.createTempDirectory("zonewise-naive").resolve("cdk.out");
+    cdkOut = dir.resolve("cdk.out");
     App app = new App(AppProps.builder().outdir(cdkOut.toString())
         .context(Map.of("aws:cdk:enable-path-metadata", true)).build());
     Validations.of(app).acknowledge(Acknowledgment.builder().id("CloudFormation-Validate::W3010")

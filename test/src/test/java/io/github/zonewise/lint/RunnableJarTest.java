@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's command, {@code java -jar apps/target/zonewise.jar lint ...}, on the jar the build
@@ -19,9 +20,8 @@ class RunnableJarTest {
   static final Path JAR = Path.of("..", "apps", "target", "zonewise.jar");
 
   @Test
-  void builtJarLintsManifestsOnJavaAlone() throws Exception {
+  void builtJarLintsManifestsOnJavaAlone(@TempDir Path dir) throws Exception {
     assertThat(JAR).as("built by the apps module's package phase").exists();
-    Path dir = Files.createTempDirectory("zonewise-jar");
     Files.writeString(dir.resolve("catalog.yaml"), """
         apiVersion: v1
         kind: Service

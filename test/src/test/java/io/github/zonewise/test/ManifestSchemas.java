@@ -4,7 +4,13 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +26,12 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Validates Kubernetes manifests against the schemas in {@code ../shared/schemas}: the Kubernetes
- * OpenAPI definitions of one version ({@code kubernetes/v<version>.0/_definitions.json}) and the
- * Karpenter and Istio CRDs ({@code crds/*.yaml}, the served version's {@code openAPIV3Schema}),
- * with the networknt JSON Schema validator.
+ * Validates Kubernetes manifests against the schemas on the test classpath, under {@code schemas/}
+ * (the test module's {@code src/test/resources/schemas}, whose {@code SOURCE.md} says where each
+ * file comes from): the Kubernetes OpenAPI definitions of one version
+ * ({@code kubernetes/v<version>.0/_definitions.json}) and the Karpenter and Istio CRDs
+ * ({@code crds/*.yaml}, the served version's {@code openAPIV3Schema}), with the networknt JSON
+ * Schema validator.
  *
  * <p>Stricter than the schema files say: neither the Kubernetes definitions nor the CRD schemas
  * set {@code additionalProperties: false}, yet the API server prunes or rejects unknown fields.
@@ -31,8 +39,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * it declares {@code additionalProperties} itself or {@code x-kubernetes-preserve-unknown-fields};
  * int-or-string schemas have no properties and are left alone. A CRD object's {@code metadata} is
  * checked against the Kubernetes {@code ObjectMeta}; {@code apiVersion} and {@code kind}, which
- * the API server adds to every CRD schema, are allowed at its root. The directory comes from the system property
- * {@code zonewise.schemas} (set by surefire), else {@code ../../shared/schemas} from the module.
+ * the API server adds to every CRD schema, are allowed at its root.
  */
 public final class ManifestSchemas {
 
@@ -40,6 +47,8 @@ public final class ManifestSchemas {
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
   private static final Map<String, ManifestSchemas> BY_VERSION = new ConcurrentHashMap<>();
+  /** Where the schemas are on the classpath. */
+  private static final String RESOURCES = "/schemas";
 
   private final String kubernetesVersion;
   private final ObjectNode definitions;
@@ -50,10 +59,10 @@ public final class ManifestSchemas {
 
   private ManifestSchemas(String kubernetesVersion) {
     this.kubernetesVersion = kubernetesVersion;
-    Path dir = directory();
-    Path file = dir.resolve("kubernetes").resolve("v" + kubernetesVersion + ".0").resolve("_definitions.json");
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no Kubernetes schema for version " + kubernetesVersion + " at " + file);
+    String file = RESOURCES + "/kubernetes/v" + kubernetesVersion + ".0/_definitions.json";
+    if (ManifestSchemas.class.getResource(file) == null) {
+      throw new IllegalArgumentException("no Kubernetes schema for version " + kubernetesVersion
+          + " on the classpath at " + file.substring(1));
     }
     ObjectNode defs = (ObjectNode) read(file, JSON).get("definitions");
     defs.properties().forEach(e -> strict(e.getValue()));
@@ -65,25 +74,21 @@ public final class ManifestSchemas {
             g.path("kind").asString()), e.getKey()));
       }
     });
-    try (var files = Files.list(dir.resolve("crds"))) {
-      for (Path crd : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-        JsonNode doc = read(crd, YAML);
-        String group = doc.path("spec").path("group").asString();
-        String kind = doc.path("spec").path("names").path("kind").asString();
-        for (JsonNode version : doc.path("spec").path("versions")) {
-          if (version.path("served").asBoolean()) {
-            ObjectNode schema = (ObjectNode) version.path("schema").path("openAPIV3Schema").deepCopy();
-            strict(schema);
-            ObjectNode properties = (ObjectNode) schema.get("properties");
-            properties.set("apiVersion", JsonNodeFactory.instance.objectNode().put("type", "string"));
-            properties.set("kind", JsonNodeFactory.instance.objectNode().put("type", "string"));
-            properties.set("metadata", JsonNodeFactory.instance.objectNode().put("$ref", "#/definitions/" + OBJECT_META));
-            crdByKind.put(key(group, version.path("name").asString(), kind), schema);
-          }
+    for (String crd : crdResources()) {
+      JsonNode doc = read(crd, YAML);
+      String group = doc.path("spec").path("group").asString();
+      String kind = doc.path("spec").path("names").path("kind").asString();
+      for (JsonNode version : doc.path("spec").path("versions")) {
+        if (version.path("served").asBoolean()) {
+          ObjectNode schema = (ObjectNode) version.path("schema").path("openAPIV3Schema").deepCopy();
+          strict(schema);
+          ObjectNode properties = (ObjectNode) schema.get("properties");
+          properties.set("apiVersion", JsonNodeFactory.instance.objectNode().put("type", "string"));
+          properties.set("kind", JsonNodeFactory.instance.objectNode().put("type", "string"));
+          properties.set("metadata", JsonNodeFactory.instance.objectNode().put("$ref", "#/definitions/" + OBJECT_META));
+          crdByKind.put(key(group, version.path("name").asString(), kind), schema);
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -97,10 +102,34 @@ public final class ManifestSchemas {
     return BY_VERSION.computeIfAbsent(kubernetesVersion, ManifestSchemas::new);
   }
 
-  /** The schema directory: {@code zonewise.schemas}, else {@code ../../shared/schemas}. */
-  public static Path directory() {
-    String property = System.getProperty("zonewise.schemas");
-    return property != null && !property.isBlank() ? Path.of(property) : Path.of("..", "..", "shared", "schemas");
+  /**
+   * The CRD files on the classpath ({@code schemas/crds/*.yaml}), by name, as resource paths.
+   *
+   * @return e.g. {@code /schemas/crds/karpenter.sh_nodepools.yaml}
+   */
+  static List<String> crdResources() {
+    URL dir = ManifestSchemas.class.getResource(RESOURCES + "/crds");
+    if (dir == null) {
+      throw new IllegalStateException("no CRD schemas on the classpath at " + RESOURCES.substring(1) + "/crds");
+    }
+    try {
+      URI uri = dir.toURI();
+      if (uri.getScheme().equals("jar")) {
+        try {
+          FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+          // opened before
+        }
+      }
+      try (var files = Files.list(Path.of(uri))) {
+        return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted()
+            .map(n -> RESOURCES + "/crds/" + n).toList();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -212,7 +241,14 @@ public final class ManifestSchemas {
     return group + "/" + version + "/" + kind;
   }
 
-  private static JsonNode read(Path file, tools.jackson.databind.ObjectMapper mapper) {
-    return mapper.readTree(file.toFile());
+  private static JsonNode read(String resource, tools.jackson.databind.ObjectMapper mapper) {
+    try (InputStream in = ManifestSchemas.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("no resource " + resource + " on the classpath");
+      }
+      return mapper.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

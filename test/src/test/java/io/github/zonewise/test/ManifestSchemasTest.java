@@ -1,6 +1,7 @@
 package io.github.zonewise.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,22 @@ class ManifestSchemasTest {
             requirements: [{key: topology.kubernetes.io/zone, operator: In, values: [eu-west-1a]}]
         %s
       """;
+
+  @Test
+  void theSchemasComeFromTheClasspath() {
+    assertThat(ManifestSchemas.crdResources()).containsExactly("/schemas/crds/karpenter.k8s.aws_ec2nodeclasses.yaml",
+        "/schemas/crds/karpenter.sh_nodepools.yaml", "/schemas/crds/networking.istio.io_destinationrules.yaml");
+    for (String version : new String[] {"1.33", "1.34", "1.35"}) {
+      assertThat(ManifestSchemas.forVersion(version).validateText(SERVICE.formatted("8080", "type: ClusterIP")))
+          .as("Kubernetes " + version).isEmpty();
+    }
+  }
+
+  @Test
+  void aVersionWithoutSchemasIsNamed() {
+    assertThatThrownBy(() -> ManifestSchemas.forVersion("1.20")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no Kubernetes schema for version 1.20 on the classpath at schemas/kubernetes/v1.20.0/_definitions.json");
+  }
 
   @Test
   void validServiceIsAccepted() {

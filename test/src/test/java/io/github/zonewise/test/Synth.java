@@ -21,7 +21,8 @@ import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 
 /**
  * Synthesizes a landscape exactly as the app does ({@link LandscapeApp#synth}), into a fresh
- * temporary cloud assembly and manifests directory. Synthesize once per test class.
+ * cloud assembly and manifests directory (a {@link Scratch} directory, deleted when the test JVM
+ * exits). Synthesize once per test class.
  */
 public final class Synth {
 
@@ -53,7 +54,7 @@ public final class Synth {
    */
   public static Synthesized landscape(String yaml) {
     try {
-      Path file = Files.createTempFile("landscape", ".yaml");
+      Path file = Scratch.directory("landscape").resolve("landscape.yaml");
       Files.writeString(file, yaml);
       return run(file);
     } catch (IOException e) {
@@ -68,21 +69,17 @@ public final class Synth {
    * @return what the app produces for it
    */
   public static Synthesized run(Path file) {
-    try {
-      Path dir = Files.createTempDirectory("zonewise-synth");
-      Path outdir = dir.resolve("cdk.out");
-      Path dist = dir.resolve("dist");
-      App app = LandscapeApp.app(outdir, file == null
-          ? Map.of(LandscapeApp.MANIFESTS_CONTEXT, dist.toString())
-          : Map.of(LandscapeApp.LANDSCAPE_CONTEXT, file.toString(), LandscapeApp.MANIFESTS_CONTEXT, dist.toString()));
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-      LandscapeApp.Result result = LandscapeApp.synth(app, out);
-      return new Synthesized(result.landscape(), result.assembly(), outdir, dist, result.manifests(),
-          bytes.toString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Path dir = Scratch.directory("zonewise-synth");
+    Path outdir = dir.resolve("cdk.out");
+    Path dist = dir.resolve("dist");
+    App app = LandscapeApp.app(outdir, file == null
+        ? Map.of(LandscapeApp.MANIFESTS_CONTEXT, dist.toString())
+        : Map.of(LandscapeApp.LANDSCAPE_CONTEXT, file.toString(), LandscapeApp.MANIFESTS_CONTEXT, dist.toString()));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    LandscapeApp.Result result = LandscapeApp.synth(app, out);
+    return new Synthesized(result.landscape(), result.assembly(), outdir, dist, result.manifests(),
+        bytes.toString(StandardCharsets.UTF_8));
   }
 
   /**
