@@ -1,5 +1,7 @@
 package io.github.zonewise.cluster;
 
+import io.github.zonewise.facts.InvalidValue;
+
 /**
  * The names that join Karpenter's AWS side (the cluster stack) to its Kubernetes side (the
  * EC2NodeClass and NodePools of the locality layer). Both sides take them from here.
@@ -25,6 +27,23 @@ public final class KarpenterNames {
   public static final int MAX_CLUSTER_NAME_LENGTH = 64 - NODE_ROLE_PREFIX.length();
 
   private KarpenterNames() {
+  }
+
+  /**
+   * A cluster name whose Karpenter node role fits IAM's limit.
+   *
+   * @param property the property or field path
+   * @param name     the cluster name
+   * @return the name
+   * @throws InvalidValue when it is longer than {@link #MAX_CLUSTER_NAME_LENGTH}
+   */
+  public static String checkClusterName(String property, String name) {
+    if (name.length() > MAX_CLUSTER_NAME_LENGTH) {
+      throw new InvalidValue(property, name, "is too long for the cluster: Karpenter's node role "
+          + NODE_ROLE_PREFIX + "<name> must fit IAM's 64 characters; use at most " + MAX_CLUSTER_NAME_LENGTH
+          + " characters");
+    }
+    return name;
   }
 
   /**

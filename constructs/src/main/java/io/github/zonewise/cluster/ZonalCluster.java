@@ -137,17 +137,10 @@ public class ZonalCluster extends Construct {
   }
 
   private static void check(ZonalClusterProps p) {
-    if (KubernetesVersions.find(p.version()).isEmpty()) {
-      throw new IllegalArgumentException("cluster " + p.clusterName() + ": version '" + p.version()
-          + "' is not on the EKS calendar; use one of "
-          + KubernetesVersions.CALENDAR.stream().map(KubernetesVersions.EksVersion::version).toList());
-    }
-    if (p.clusterName().length() > KarpenterNames.MAX_CLUSTER_NAME_LENGTH) {
-      throw new IllegalArgumentException("cluster name '" + p.clusterName() + "' is longer than "
-          + KarpenterNames.MAX_CLUSTER_NAME_LENGTH + " characters: Karpenter's node role "
-          + KarpenterNames.nodeRoleName(p.clusterName()) + " would exceed IAM's 64");
-    }
+    KubernetesVersions.checkOffered("version", p.version(), KubernetesVersions.today());
+    KarpenterNames.checkClusterName("clusterName", p.clusterName());
   }
+
 
   private List<IDependable> addSystemNodes(List<ISubnet> subnets, SystemNodes nodes) {
     InstanceType type = new InstanceType(nodes.instanceType());

@@ -76,6 +76,48 @@ public final class AwsRegions {
   }
 
   /**
+   * A list of AZs a VPC can span: AZs of one region, each once, at least two unless a single AZ is
+   * accepted.
+   *
+   * @param property    the list's property or field path; an item is reported as {@code property[i]}
+   * @param zones       the AZ names as written
+   * @param region      the region they must be in; null to take the first AZ's
+   * @param allowSingle whether one AZ is accepted (no high availability)
+   * @param optIn       how the caller accepts one AZ, for the message (e.g. {@code singleAz: true})
+   * @return the AZs
+   * @throws InvalidValue for the first problem
+   */
+  public static List<String> checkZones(String property, List<String> zones, String region, boolean allowSingle,
+      String optIn) {
+    String r = region;
+    if (r == null && zones != null && !zones.isEmpty()) {
+      r = regionOf(String.valueOf(zones.get(0))).orElseThrow(() -> new InvalidValue(property + "[0]", zones.get(0),
+          "is not an AZ of any region Zonewise knows; write names such as eu-west-1a"));
+    }
+    if (zones == null || zones.isEmpty()) {
+      throw new InvalidValue(property, "is missing; list at least two AZs"
+          + (r == null ? ", e.g. [eu-west-1a, eu-west-1b]"
+              : " of " + r + ", e.g. " + zones(r).subList(0, Math.min(3, zones(r).size()))));
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < zones.size(); i++) {
+      String zone = zones.get(i);
+      if (zone == null || !zones(r).contains(zone)) {
+        throw new InvalidValue(property + "[" + i + "]", zone, "is not an AZ of region " + r + "; use one of "
+            + zones(r));
+      }
+      if (!seen.add(zone)) {
+        throw new InvalidValue(property + "[" + i + "]", zone, "is listed twice; list each AZ once");
+      }
+    }
+    if (zones.size() < 2 && !allowSingle) {
+      throw new InvalidValue(property, zones, "has fewer than two AZs; list at least two for high"
+          + " availability, or set " + optIn + " to accept a single AZ (no high availability)");
+    }
+    return List.copyOf(zones);
+  }
+
+  /**
    * The region an AZ name belongs to, e.g. {@code eu-west-1} for {@code eu-west-1b}.
    *
    * @param zone an AZ name

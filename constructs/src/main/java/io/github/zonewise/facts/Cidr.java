@@ -28,6 +28,21 @@ public record Cidr(long address, int prefix) {
   }
 
   /**
+   * A CIDR block without host bits, or a problem that shows the block to write.
+   *
+   * @param property the property or field path
+   * @param text     the block as written
+   * @param example  an example block for the message, e.g. {@code 10.0.0.0/16}
+   * @return the block
+   * @throws InvalidValue when the text is not a block, or has host bits set
+   */
+  public static Cidr check(String property, String text, String example) {
+    return parse(text).orElseThrow(() -> canonicalOf(text)
+        .map(c -> new InvalidValue(property, text, "has host bits set; write " + c))
+        .orElseGet(() -> new InvalidValue(property, text, "is not a CIDR block; write one such as " + example)));
+  }
+
+  /**
    * Parses {@code a.b.c.d/n}.
    *
    * @param text the CIDR text

@@ -147,6 +147,29 @@ public final class KubernetesVersions {
   }
 
   /**
+   * A version EKS creates clusters of on a day (in standard or extended support).
+   *
+   * @param property the property or field path
+   * @param version  e.g. {@code "1.35"}
+   * @param today    the day
+   * @return its calendar entry
+   * @throws InvalidValue for a version EKS does not offer that day, with the versions it offers
+   */
+  public static EksVersion checkOffered(String property, String version, LocalDate today) {
+    Optional<EksVersion> entry = find(version);
+    Support support = entry.map(v -> v.supportOn(today)).orElse(Support.ENDED);
+    if (support == Support.NOT_YET_RELEASED || support == Support.ENDED) {
+      String why = entry.isEmpty() ? "is not a Kubernetes version EKS offers"
+          : support == Support.ENDED ? "is past the end of EKS extended support (" + entry.get().endOfExtendedSupport()
+              + "): EKS no longer creates clusters of it"
+          : "is not released on EKS yet (EKS release " + entry.get().eksRelease() + ")";
+      throw new InvalidValue(property, version, why + "; use one of " + offeredOn(today)
+          + " (standard support on " + today + ": " + standardOn(today) + ")");
+    }
+    return entry.orElseThrow();
+  }
+
+  /**
    * The oldest version in standard support on a day, for advice ("upgrade to … or newer").
    *
    * @param day the day

@@ -1,5 +1,6 @@
 package io.github.zonewise.k8s;
 
+import io.github.zonewise.facts.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,12 +67,9 @@ final class ApiObjects {
    * @return the value
    */
   static String dnsLabel(String field, String value) {
-    if (value == null || !value.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
-      throw new IllegalArgumentException(field + ": " + quoted(value) + " is not a DNS-1123 label; use at most 63"
-          + " lower-case letters, digits and '-', starting and ending with a letter or digit");
-    }
-    return value;
+    return Names.dnsLabel(field, value);
   }
+
 
   /**
    * Fails when a required value is missing.
@@ -96,11 +94,9 @@ final class ApiObjects {
    * @return the port
    */
   static int port(String field, int port) {
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException(field + ": " + port + " is not a port; use 1–65535");
-    }
-    return port;
+    return KubernetesValues.port(field, port);
   }
+
 
   /**
    * A map that keeps the order its entries are given in, so manifests are byte-identical run to run.

@@ -23,18 +23,11 @@ public final class ZonalDeploymentProps {
   private ZonalDeploymentProps(Builder b) {
     this.name = ApiObjects.dnsLabel("ZonalDeploymentProps.name", b.name);
     this.namespace = ApiObjects.dnsLabel("ZonalDeploymentProps.namespace", b.namespace);
-    this.image = ApiObjects.required("ZonalDeploymentProps.image", b.image);
-    if (image.isBlank() || image.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("ZonalDeploymentProps.image: '" + image + "' is not an image reference;"
-          + " write repository[:tag], e.g. orders:1.4.2");
-    }
-    this.containerPort = ApiObjects.port("ZonalDeploymentProps.containerPort",
+    this.image = KubernetesValues.image("ZonalDeploymentProps.image",
+        ApiObjects.required("ZonalDeploymentProps.image", b.image));
+    this.containerPort = KubernetesValues.port("ZonalDeploymentProps.containerPort",
         ApiObjects.required("ZonalDeploymentProps.containerPort", b.containerPort));
-    if (b.replicas < 1) {
-      throw new IllegalArgumentException("ZonalDeploymentProps.replicas: " + b.replicas + " is below 1; run at least"
-          + " one replica (one per zone for zonal routing)");
-    }
-    this.replicas = b.replicas;
+    this.replicas = KubernetesValues.replicas("ZonalDeploymentProps.replicas", b.replicas);
     this.colocateWith = b.colocateWith == null ? null
         : ApiObjects.dnsLabel("ZonalDeploymentProps.colocateWith", b.colocateWith);
     this.colocateWithNamespace = b.colocateWithNamespace == null ? null

@@ -1,5 +1,6 @@
 package io.github.zonewise.network;
 
+import io.github.zonewise.facts.InvalidValue;
 import io.github.zonewise.facts.Cidr;
 import io.github.zonewise.facts.AwsRegions;
 
@@ -28,6 +29,27 @@ public record CidrPlan(Cidr vpc) {
   public static final int SMALLEST_PREFIX = 20;
   /** The shortest VPC prefix AWS allows. */
   public static final int LARGEST_PREFIX = 16;
+
+  /**
+   * A VPC block the plan can split: a CIDR block without host bits, /16 to /20.
+   *
+   * @param property the property or field path
+   * @param text     the block as written
+   * @param example  an example block for the message
+   * @return the block
+   * @throws InvalidValue for anything else
+   */
+  public static Cidr checkVpcCidr(String property, String text, String example) {
+    Cidr cidr = Cidr.check(property, text, example);
+    if (cidr.prefix() > SMALLEST_PREFIX) {
+      throw new InvalidValue(property, text, "is too small for the subnet plan (a private subnet of /"
+          + (SMALLEST_PREFIX + 3) + " or more per AZ for nodes and pods); use a /16 to /" + SMALLEST_PREFIX);
+    }
+    if (cidr.prefix() < LARGEST_PREFIX) {
+      throw new InvalidValue(property, text, "is larger than AWS allows for a VPC; use a /16 to /" + SMALLEST_PREFIX);
+    }
+    return cidr;
+  }
 
   /** Checks the VPC prefix is between /16 and /20. */
   public CidrPlan {

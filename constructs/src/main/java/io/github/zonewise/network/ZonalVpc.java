@@ -1,5 +1,6 @@
 package io.github.zonewise.network;
 
+import io.github.zonewise.facts.Names;
 import io.github.zonewise.facts.VpcEndpoints;
 import io.github.zonewise.facts.Cidr;
 import io.github.zonewise.facts.AwsRegions;
@@ -330,53 +331,13 @@ public class ZonalVpc extends Construct {
   }
 
   private static void check(ZonalVpcProps p) {
-    List<String> zones = p.availabilityZones();
-    if (zones.isEmpty() || (zones.size() < 2 && !p.allowSingleAz())) {
-      throw new IllegalArgumentException("availabilityZones: " + zones
-          + " has fewer than two AZs; list at least two for high availability, or set allowSingleAz(true)");
-    }
-    Set<String> seen = new HashSet<>();
-    String region = null;
-    for (String zone : zones) {
-      if (!seen.add(zone)) {
-        throw new IllegalArgumentException("availabilityZones: '" + zone + "' is listed twice; list each AZ once");
-      }
-      String r = AwsRegions.regionOf(zone).orElseThrow(() -> new IllegalArgumentException(
-          "availabilityZones: '" + zone + "' is not an AZ of any known region; write names such as eu-west-1a"));
-      if (!AwsRegions.zones(r).contains(zone)) {
-        throw new IllegalArgumentException("availabilityZones: '" + zone + "' is not an AZ of " + r
-            + "; use one of " + AwsRegions.zones(r));
-      }
-      if (region != null && !region.equals(r)) {
-        throw new IllegalArgumentException("availabilityZones: '" + zone + "' is in " + r + ", not " + region
-            + "; a VPC lives in one region");
-      }
-      region = r;
-    }
-    if (Cidr.parse(p.cidr()).isEmpty()) {
-      throw new IllegalArgumentException("cidr: '" + p.cidr() + "' is not a CIDR block; write one such as 10.0.0.0/16");
-    }
-    int prefix = Cidr.parse(p.cidr()).get().prefix();
-    if (prefix < CidrPlan.LARGEST_PREFIX || prefix > CidrPlan.SMALLEST_PREFIX) {
-      throw new IllegalArgumentException("cidr: '" + p.cidr() + "' does not fit the subnet plan; use a /16 to /20");
-    }
-    for (String g : p.gatewayEndpoints()) {
-      if (!VpcEndpoints.GATEWAY.contains(g)) {
-        throw new IllegalArgumentException("gatewayEndpoints: '" + g + "' is not a gateway endpoint; use "
-            + VpcEndpoints.GATEWAY);
-      }
-    }
-    for (String i : p.interfaceEndpoints()) {
-      if (!VpcEndpoints.INTERFACE.contains(i)) {
-        throw new IllegalArgumentException("interfaceEndpoints: '" + i + "' is not a known interface endpoint; use one of "
-            + VpcEndpoints.INTERFACE);
-      }
-    }
-    if (!ZonalVpcProps.RETENTION_DAYS.contains(p.flowLogRetentionDays())) {
-      throw new IllegalArgumentException("flowLogRetentionDays: " + p.flowLogRetentionDays()
-          + " is not a retention CloudWatch Logs offers; use one of " + ZonalVpcProps.RETENTION_DAYS);
-    }
+    AwsRegions.checkZones("availabilityZones", p.availabilityZones(), null, p.allowSingleAz(), "allowSingleAz(true)");
+    CidrPlan.checkVpcCidr("cidr", p.cidr(), "10.0.0.0/16");
+    Names.knownOnce("gatewayEndpoints", p.gatewayEndpoints(), VpcEndpoints.GATEWAY, "gateway endpoint");
+    Names.knownOnce("interfaceEndpoints", p.interfaceEndpoints(), VpcEndpoints.INTERFACE, "interface endpoint");
+    ZonalVpcProps.checkRetention("flowLogRetentionDays", p.flowLogRetentionDays());
   }
+
 
   /** The VPC as an aws-cdk-lib {@link IVpc}, for constructs such as an EKS cluster. */
   public IVpc vpc() {

@@ -1,5 +1,6 @@
 package io.github.zonewise.network;
 
+import io.github.zonewise.facts.InvalidValue;
 import io.github.zonewise.facts.VpcEndpoints;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,21 @@ public final class ZonalVpcProps {
   /** Log retentions CloudWatch Logs accepts, in days. */
   public static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
       365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+  /**
+   * A flow-log retention CloudWatch Logs offers.
+   *
+   * @param property the property or field path
+   * @param days     the retention
+   * @return the retention
+   * @throws InvalidValue for one CloudWatch Logs does not offer
+   */
+  public static int checkRetention(String property, int days) {
+    if (!RETENTION_DAYS.contains(days)) {
+      throw new InvalidValue(property, days, "is not a retention CloudWatch Logs offers; use one of " + RETENTION_DAYS);
+    }
+    return days;
+  }
 
   private final List<String> availabilityZones;
   private final String cidr;

@@ -1,5 +1,6 @@
 package io.github.zonewise.spec;
 
+import io.github.zonewise.facts.Names;
 import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.cluster.ClusterEndpoint;
 import io.github.zonewise.cluster.KarpenterNames;
@@ -44,11 +45,7 @@ final class ClusterRules {
       return Optional.empty();
     }
     return s.problems().check(() -> {
-      if (s.name().length() > KarpenterNames.MAX_CLUSTER_NAME_LENGTH) {
-        throw new LandscapeException("name", s.name(), "is too long for the cluster: Karpenter's node role "
-            + KarpenterNames.NODE_ROLE_PREFIX + "<name> must fit IAM's 64 characters; use at most "
-            + KarpenterNames.MAX_CLUSTER_NAME_LENGTH + " characters");
-      }
+      KarpenterNames.checkClusterName("name", s.name());
       List<String> warnings = s.warnings();
       String version = version(c.version(), KubernetesVersions.today(), warnings);
       String endpointName = c.endpoint() != null ? c.endpoint() : Vocabulary.PRIVATE_ENDPOINT;
@@ -73,18 +70,8 @@ final class ClusterRules {
 
   private static String version(String raw, LocalDate today, List<String> warnings) {
     String version = raw != null ? raw.trim() : KubernetesVersions.DEFAULT;
-    Optional<EksVersion> entry = KubernetesVersions.find(version);
-    Support support = entry.map(v -> v.supportOn(today)).orElse(Support.ENDED);
-    if (support == Support.NOT_YET_RELEASED || support == Support.ENDED) {
-      List<String> offered = KubernetesVersions.offeredOn(today);
-      String why = entry.isEmpty() ? "is not a Kubernetes version EKS offers"
-          : support == Support.ENDED ? "is past the end of EKS extended support (" + entry.get().endOfExtendedSupport()
-              + "): EKS no longer creates clusters of it"
-          : "is not released on EKS yet (EKS release " + entry.get().eksRelease() + ")";
-      throw new LandscapeException("cluster.version", version, why + "; use one of " + offered
-          + " (standard support on " + today + ": " + KubernetesVersions.standardOn(today) + ")");
-    }
-    EksVersion v = entry.orElseThrow();
+    EksVersion v = KubernetesVersions.checkOffered("cluster.version", version, today);
+    Support support = v.supportOn(today);
     PriceBook prices = PriceBook.defaults();
     double extended = prices.usd(PriceBook.EKS_CLUSTER_HOUR_EXTENDED);
     double standard = prices.usd(PriceBook.EKS_CLUSTER_HOUR_STANDARD);
@@ -172,7 +159,7 @@ final class ClusterRules {
   }
 
   private static String suggestion(String value, List<String> known) {
-    String nearest = LandscapeReader.nearest(value, known);
+    String nearest = Names.nearest(value, known);
     return nearest != null ? "did you mean '" + nearest + "'? " : "";
   }
 

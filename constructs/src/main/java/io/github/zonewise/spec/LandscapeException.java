@@ -1,8 +1,7 @@
 package io.github.zonewise.spec;
 
-import java.util.Collection;
+import io.github.zonewise.facts.InvalidValue;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A landscape that cannot be synthesized: one message per problem, each naming the field, showing
@@ -81,17 +80,9 @@ public final class LandscapeException extends RuntimeException {
    * @return its rendering
    */
   public static String render(Object value) {
-    if (value == null) {
-      return "(missing)";
-    }
-    if (value instanceof Collection<?> c) {
-      return c.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
-    }
-    if (value instanceof String s) {
-      return "'" + s + "'";
-    }
-    return String.valueOf(value);
+    return InvalidValue.render(value);
   }
+
 
   private static String firstLine(String message) {
     if (message == null) {

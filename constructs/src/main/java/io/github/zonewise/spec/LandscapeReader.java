@@ -1,5 +1,6 @@
 package io.github.zonewise.spec;
 
+import io.github.zonewise.facts.Names;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -122,7 +122,7 @@ public final class LandscapeReader {
       String parent = path(parentRefs);
       String field = parent.isEmpty() ? e.getPropertyName() : parent + "." + e.getPropertyName();
       List<String> known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-      String nearest = nearest(e.getPropertyName(), known);
+      String nearest = Names.nearest(e.getPropertyName(), known);
       throw new LandscapeException(field, "unknown key in " + (parent.isEmpty() ? "the landscape" : parent)
           + at(keyMark(root, parentRefs, e.getPropertyName()), e.getLocation()) + "; "
           + (nearest == null ? "" : "did you mean '" + nearest + "'? ")
@@ -296,48 +296,6 @@ public final class LandscapeReader {
     }
     int nl = s.indexOf('\n');
     return (nl < 0 ? s : s.substring(0, nl)).trim();
-  }
-
-  /**
-   * The known key nearest to an unknown one, if it is near enough to be a typo.
-   *
-   * @param unknown the key written
-   * @param known   the keys allowed there
-   * @return the nearest known key, or null
-   */
-  static String nearest(String unknown, Collection<String> known) {
-    String lower = unknown.toLowerCase();
-    String closest = known.stream()
-        .min(Comparator.comparingInt((String k) -> distance(lower, k.toLowerCase())).thenComparing(k -> k))
-        .filter(k -> distance(lower, k.toLowerCase()) <= Math.max(2, Math.min(k.length(), unknown.length()) / 2))
-        .orElse(null);
-    if (closest != null || lower.length() < 3) {
-      return closest;
-    }
-    // a truncated or extended key: 'transit' for 'transitGateway', 'cidrBlock' for 'cidr'
-    return known.stream()
-        .filter(k -> k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase()))
-        .min(Comparator.comparingInt((String k) -> Math.abs(k.length() - lower.length())).thenComparing(k -> k))
-        .orElse(null);
-  }
-
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   /** Joins names for messages: {@code a, b, c}. */

@@ -1,5 +1,6 @@
 package io.github.zonewise.spec;
 
+import io.github.zonewise.facts.Names;
 import io.github.zonewise.facts.AwsRegions;
 import io.github.zonewise.facts.Cidr;
 import io.github.zonewise.facts.VpcEndpoints;
@@ -7,12 +8,9 @@ import io.github.zonewise.network.CidrPlan;
 import io.github.zonewise.network.NatStrategy;
 import io.github.zonewise.network.ZonalVpcProps;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks a {@link LandscapeFile} and turns it into the typed {@link LandscapeSpec}, every default
@@ -22,9 +20,6 @@ import java.util.regex.Pattern;
  * section and calls the others in dependency order.
  */
 public final class LandscapeValidator {
-
-  /** DNS-1123 label: lower-case alphanumerics and '-', starting and ending alphanumeric, ≤ 63. */
-  static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   /** The VPC CIDR when {@code network.cidr} is not set. */
   static final String DEFAULT_CIDR = "10.0.0.0/16";
@@ -111,28 +106,9 @@ public final class LandscapeValidator {
   }
 
   private static List<String> zones(List<String> raw, String region, boolean singleAz) {
-    if (raw == null || raw.isEmpty()) {
-      throw new LandscapeException("availabilityZones", "is missing; list at least two AZs of " + region
-          + ", e.g. " + AwsRegions.zones(region).subList(0, Math.min(3, AwsRegions.zones(region).size())));
-    }
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < raw.size(); i++) {
-      String zone = raw.get(i);
-      String field = "availabilityZones[" + i + "]";
-      if (zone == null || !AwsRegions.zones(region).contains(zone)) {
-        throw new LandscapeException(field, zone, "is not an AZ of region " + region + "; use one of "
-            + AwsRegions.zones(region));
-      }
-      if (!seen.add(zone)) {
-        throw new LandscapeException(field, zone, "is listed twice; list each AZ once");
-      }
-    }
-    if (raw.size() < 2 && !singleAz) {
-      throw new LandscapeException("availabilityZones", raw, "has fewer than two AZs; list at least two for high"
-          + " availability, or set singleAz: true to accept a single AZ (no high availability)");
-    }
-    return List.copyOf(raw);
+    return AwsRegions.checkZones("availabilityZones", raw, region, singleAz, "singleAz: true");
   }
+
 
   private static NetworkSpec network(LandscapeFile.Network raw) {
     LandscapeFile.Network n = raw != null ? raw : new LandscapeFile.Network(null, null, null, null, null);
@@ -142,11 +118,8 @@ public final class LandscapeValidator {
     names("network.gatewayEndpoints", gateway, VpcEndpoints.GATEWAY, "gateway endpoint");
     Optional<List<String>> iface = Optional.ofNullable(n.interfaceEndpoints());
     iface.ifPresent(list -> names("network.interfaceEndpoints", list, VpcEndpoints.INTERFACE, "interface endpoint"));
-    int retention = n.flowLogRetentionDays() != null ? n.flowLogRetentionDays() : DEFAULT_FLOW_LOG_RETENTION_DAYS;
-    if (!ZonalVpcProps.RETENTION_DAYS.contains(retention)) {
-      throw new LandscapeException("network.flowLogRetentionDays", retention,
-          "is not a retention CloudWatch Logs offers; use one of " + ZonalVpcProps.RETENTION_DAYS);
-    }
+    int retention = ZonalVpcProps.checkRetention("network.flowLogRetentionDays",
+        n.flowLogRetentionDays() != null ? n.flowLogRetentionDays() : DEFAULT_FLOW_LOG_RETENTION_DAYS);
     return new NetworkSpec(cidr, nat, List.copyOf(gateway), iface.map(List::copyOf), retention);
   }
 
@@ -159,17 +132,7 @@ public final class LandscapeValidator {
    * @return the block
    */
   static Cidr vpcCidr(String field, String text, String example) {
-    Cidr cidr = cidr(field, text, example);
-    if (cidr.prefix() > CidrPlan.SMALLEST_PREFIX) {
-      throw new LandscapeException(field, text, "is too small for the subnet plan (a private subnet"
-          + " of /" + (CidrPlan.SMALLEST_PREFIX + 3) + " or more per AZ for nodes and pods); use a /16 to /"
-          + CidrPlan.SMALLEST_PREFIX);
-    }
-    if (cidr.prefix() < CidrPlan.LARGEST_PREFIX) {
-      throw new LandscapeException(field, text, "is larger than AWS allows for a VPC; use a /16 to /"
-          + CidrPlan.SMALLEST_PREFIX);
-    }
-    return cidr;
+    return CidrPlan.checkVpcCidr(field, text, example);
   }
 
   /**
@@ -181,25 +144,13 @@ public final class LandscapeValidator {
    * @return the block
    */
   static Cidr cidr(String field, String text, String example) {
-    return Cidr.parse(text).orElseThrow(() -> Cidr.canonicalOf(text)
-        .map(c -> new LandscapeException(field, text, "has host bits set; write " + c))
-        .orElseGet(() -> new LandscapeException(field, text, "is not a CIDR block; write one such as " + example)));
+    return Cidr.check(field, text, example);
   }
 
   private static void names(String field, List<String> values, List<String> known, String what) {
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < values.size(); i++) {
-      String v = values.get(i);
-      if (v == null || !known.contains(v)) {
-        String nearest = v == null ? null : LandscapeReader.nearest(v, known);
-        throw new LandscapeException(field + "[" + i + "]", v, "is not a known " + what + "; "
-            + (nearest != null ? "did you mean '" + nearest + "'? " : "") + "use one of " + String.join(", ", known));
-      }
-      if (!seen.add(v)) {
-        throw new LandscapeException(field + "[" + i + "]", v, "is listed twice; list each " + what + " once");
-      }
-    }
+    Names.knownOnce(field, values, known, what);
   }
+
 
   /**
    * Fails when a required field is absent.
@@ -222,9 +173,7 @@ public final class LandscapeValidator {
    * @param value the name
    */
   static void dnsLabel(String field, String value) {
-    if (value == null || !DNS_LABEL.matcher(value).matches()) {
-      throw new LandscapeException(field, value, "is not a DNS-1123 label; use at most 63 lower-case letters,"
-          + " digits and '-', starting and ending with a letter or digit");
-    }
+    Names.dnsLabel(field, value);
   }
+
 }

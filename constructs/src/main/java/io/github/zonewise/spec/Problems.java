@@ -1,5 +1,6 @@
 package io.github.zonewise.spec;
 
+import io.github.zonewise.facts.InvalidValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,8 @@ final class Problems {
   /**
    * Runs one rule.
    *
-   * @param rule the rule, throwing a {@link LandscapeException} for its problem
+   * @param rule the rule, throwing a {@link LandscapeException} (or a shared rule's {@link InvalidValue},
+   *             whose property is then the field path) for its problem
    * @param <T>  what it returns
    * @return its value, or empty when it found a problem
    */
@@ -26,6 +28,10 @@ final class Problems {
       return Optional.ofNullable(rule.get());
     } catch (LandscapeException e) {
       found.addAll(e.problems());
+      return Optional.empty();
+    } catch (InvalidValue e) {
+      found.add(e.showsValue() ? new LandscapeException(e.property(), e.value(), e.problem())
+          : new LandscapeException(e.property(), e.problem()));
       return Optional.empty();
     }
   }

@@ -1,5 +1,6 @@
 package io.github.zonewise.spec;
 
+import io.github.zonewise.facts.Names;
 import io.github.zonewise.facts.AwsRegions;
 import io.github.zonewise.facts.EcrLimits;
 import io.github.zonewise.spec.LandscapeValidator.Sections;
@@ -61,7 +62,7 @@ final class RegistryRules {
       String region = replicateTo.get(i);
       String field = "registry.replicateTo[" + i + "]";
       if (!AwsRegions.isRegion(region)) {
-        String nearest = region == null ? null : LandscapeReader.nearest(region, AwsRegions.names());
+        String nearest = region == null ? null : Names.nearest(region, AwsRegions.names());
         throw new LandscapeException(field, region, "is not an AWS region; "
             + (nearest != null ? "did you mean '" + nearest + "'? " : "") + "use one of "
             + String.join(", ", AwsRegions.names()));

@@ -1,5 +1,6 @@
 package io.github.zonewise.spec;
 
+import io.github.zonewise.facts.Names;
 import io.github.zonewise.facts.AwsRegions;
 import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.interconnect.Interconnect;
@@ -117,7 +118,7 @@ final class TrafficRules {
       kind = Kind.REGION;
     } else {
       List<String> known = knownEnds(spec);
-      String nearest = LandscapeReader.nearest(name, known);
+      String nearest = Names.nearest(name, known);
       throw new LandscapeException(field, name, "is not a service, peer VPC, AWS service or region of the"
           + " landscape; " + (nearest != null ? "did you mean '" + nearest + "'? " : "") + "use one of "
           + String.join(", ", known) + ", or a region");
@@ -162,7 +163,7 @@ final class TrafficRules {
     for (Map.Entry<String, Double> e : prices.entrySet()) {
       String field = prefix + e.getKey();
       if (!keys.contains(e.getKey())) {
-        String nearest = LandscapeReader.nearest(e.getKey(), keys);
+        String nearest = Names.nearest(e.getKey(), keys);
         throw new LandscapeException(field, "unknown price key; " + (nearest != null ? "did you mean '" + nearest
             + "'? " : "") + "known keys: " + String.join(", ", keys));
       }

@@ -1,5 +1,6 @@
 package io.github.zonewise.spec;
 
+import io.github.zonewise.facts.Names;
 import io.github.zonewise.cluster.ServiceMesh;
 import io.github.zonewise.interconnect.Interconnect;
 import io.github.zonewise.k8s.LoadBalancerScheme;
@@ -126,7 +127,7 @@ public final class Vocabulary {
    * @return the problem
    */
   static LandscapeException unknown(String field, String value, String what, List<String> known) {
-    String nearest = value == null ? null : LandscapeReader.nearest(value, known);
+    String nearest = value == null ? null : Names.nearest(value, known);
     return new LandscapeException(field, value, "is not " + what + "; "
         + (nearest != null ? "did you mean '" + nearest + "'? " : "") + "use one of " + String.join(", ", known));
   }

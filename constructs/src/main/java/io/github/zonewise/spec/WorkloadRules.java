@@ -1,10 +1,12 @@
 package io.github.zonewise.spec;
 
+import io.github.zonewise.facts.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zonewise.cluster.ServiceMesh;
 import io.github.zonewise.facts.AwsRegions;
 import io.github.zonewise.facts.KubernetesVersions;
 import io.github.zonewise.k8s.IpModeLoadBalancerProps;
+import io.github.zonewise.k8s.KubernetesValues;
 import io.github.zonewise.k8s.LoadBalancerScheme;
 import io.github.zonewise.k8s.LoadBalancerType;
 import io.github.zonewise.k8s.LocalityPolicy;
@@ -102,22 +104,13 @@ final class WorkloadRules {
       throw new LandscapeException(at + ".name", name, "is already the name of services[" + first + "] in namespace "
           + namespace + "; give each service a unique name in its namespace");
     }
-    String image = LandscapeValidator.required(at + ".image", s.image());
-    if (image.chars().anyMatch(Character::isWhitespace)) {
-      throw new LandscapeException(at + ".image", image, "is not an image reference; write repository[:tag], e.g."
-          + " orders:1.4.2");
-    }
+    String image = KubernetesValues.image(at + ".image", LandscapeValidator.required(at + ".image", s.image()));
     if (s.port() == null) {
       throw new LandscapeException(at + ".port", "is missing; give the port the service listens on (1–65535)");
     }
-    if (s.port() < 1 || s.port() > 65535) {
-      throw new LandscapeException(at + ".port", s.port(), "is not a port; use 1–65535");
-    }
-    int replicas = s.replicas() != null ? s.replicas() : spec.zones().size();
-    if (replicas < 1) {
-      throw new LandscapeException(at + ".replicas", replicas, "is below 1; run at least one replica (one per AZ for"
-          + " zonal routing)");
-    }
+    KubernetesValues.port(at + ".port", s.port());
+    int replicas = KubernetesValues.replicas(at + ".replicas", s.replicas() != null ? s.replicas()
+        : spec.zones().size());
     ZonalRouting routing = routing(version, at, s.routing() != null ? s.routing() : ZonalRouting.topologyAware().name());
     String expose = s.expose() != null ? s.expose() : Vocabulary.NOT_EXPOSED;
     Optional<LoadBalancerType> type = expose.equals(Vocabulary.NOT_EXPOSED) ? Optional.empty()
@@ -180,7 +173,7 @@ final class WorkloadRules {
     }
     if (matches.isEmpty()) {
       List<String> known = all.stream().filter(o -> o != self).map(ServiceSpec::name).distinct().toList();
-      String nearest = LandscapeReader.nearest(value, known);
+      String nearest = Names.nearest(value, known);
       throw new LandscapeException(field, value, "names no service of the landscape; "
           + (nearest != null ? "did you mean '" + nearest + "'? " : "") + "use one of " + known);
     }

@@ -91,7 +91,7 @@ class ZonalDeploymentTest {
   void zeroReplicasIsRejected() {
     assertThatThrownBy(() -> graphql().replicas(0).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("ZonalDeploymentProps.replicas: 0 is below 1; run at least one replica (one per zone for zonal"
+        .hasMessage("ZonalDeploymentProps.replicas: 0 is below 1; run at least one replica (one per AZ for zonal"
             + " routing)");
   }
 

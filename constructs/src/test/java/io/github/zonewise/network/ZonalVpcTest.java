@@ -232,7 +232,7 @@ class ZonalVpcTest {
     assertThatThrownBy(() -> new ZonalVpc(stack, "Network", ZonalVpcProps.builder()
         .availabilityZones(List.of("eu-west-1a")).build()))
         .hasMessage("availabilityZones: [eu-west-1a] has fewer than two AZs; list at least two for high availability,"
-            + " or set allowSingleAz(true)");
+            + " or set allowSingleAz(true) to accept a single AZ (no high availability)");
   }
 
   @Test
@@ -240,7 +240,8 @@ class ZonalVpcTest {
     Stack stack = new Stack(new App(), "Bad");
     assertThatThrownBy(() -> new ZonalVpc(stack, "Network", ZonalVpcProps.builder()
         .availabilityZones(ZONES).interfaceEndpoints(List.of("ecr")).build()))
-        .hasMessageStartingWith("interfaceEndpoints: 'ecr' is not a known interface endpoint; use one of [ecr.api, ecr.dkr,");
+        .hasMessageStartingWith("interfaceEndpoints[0]: 'ecr' is not a known interface endpoint; did you mean"
+            + " 'ecr.api'? use one of ecr.api, ecr.dkr,");
   }
 
   @Test
@@ -248,6 +249,7 @@ class ZonalVpcTest {
     Stack stack = new Stack(new App(), "Bad");
     assertThatThrownBy(() -> new ZonalVpc(stack, "Network", ZonalVpcProps.builder()
         .availabilityZones(ZONES).cidr("10.0.0.0/24").build()))
-        .hasMessage("cidr: '10.0.0.0/24' does not fit the subnet plan; use a /16 to /20");
+        .hasMessage("cidr: '10.0.0.0/24' is too small for the subnet plan (a private subnet of /23 or more per AZ"
+            + " for nodes and pods); use a /16 to /20");
   }
 }

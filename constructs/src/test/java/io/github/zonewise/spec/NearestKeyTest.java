@@ -1,5 +1,6 @@
 package io.github.zonewise.spec;
 
+import io.github.zonewise.facts.Names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -9,21 +10,21 @@ class NearestKeyTest {
 
   @Test
   void aTypoSuggestsTheKeyWithinAFewEdits() {
-    assertThat(LandscapeReader.nearest("netwrok", List.of("name", "network", "nodePools"))).isEqualTo("network");
+    assertThat(Names.nearest("netwrok", List.of("name", "network", "nodePools"))).isEqualTo("network");
   }
 
   @Test
   void aTruncatedNameSuggestsTheKeyItStarts() {
-    assertThat(LandscapeReader.nearest("transit", List.of("auto", "peering", "transitGateway"))).isEqualTo("transitGateway");
+    assertThat(Names.nearest("transit", List.of("auto", "peering", "transitGateway"))).isEqualTo("transitGateway");
   }
 
   @Test
   void anExtendedNameSuggestsTheKeyItContinues() {
-    assertThat(LandscapeReader.nearest("cidrBlockRange", List.of("cidr", "nat"))).isEqualTo("cidr");
+    assertThat(Names.nearest("cidrBlockRange", List.of("cidr", "nat"))).isEqualTo("cidr");
   }
 
   @Test
   void somethingUnrelatedSuggestsNothing() {
-    assertThat(LandscapeReader.nearest("zzzzzz", List.of("cidr", "nat", "gatewayEndpoints"))).isNull();
+    assertThat(Names.nearest("zzzzzz", List.of("cidr", "nat", "gatewayEndpoints"))).isNull();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.zonewise.cluster;
 
+import io.github.zonewise.facts.KubernetesVersions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -177,8 +178,9 @@ class ZonalClusterConstructTest {
     ZonalClusterProps props = ZonalClusterProps.builder().clusterName("lab").version("1.99")
         .vpc(cluster.props().vpc()).build();
     assertThatThrownBy(() -> new ZonalCluster(s, "Cluster", props)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("cluster lab: version '1.99' is not on the EKS calendar; use one of"
-            + " [1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36]");
+        .hasMessage("version: '1.99' is not a Kubernetes version EKS offers; use one of "
+            + KubernetesVersions.offeredOn(KubernetesVersions.today()) + " (standard support on "
+            + KubernetesVersions.today() + ": " + KubernetesVersions.standardOn(KubernetesVersions.today()) + ")");
   }
 
   @Test
@@ -188,7 +190,7 @@ class ZonalClusterConstructTest {
     String name = "c".repeat(47);
     ZonalClusterProps props = ZonalClusterProps.builder().clusterName(name).vpc(cluster.props().vpc()).build();
     assertThatThrownBy(() -> new ZonalCluster(s, "Cluster", props)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("cluster name '" + name + "' is longer than 46 characters: Karpenter's node role KarpenterNodeRole-"
-            + name + " would exceed IAM's 64");
+        .hasMessage("clusterName: '" + name + "' is too long for the cluster: Karpenter's node role"
+            + " KarpenterNodeRole-<name> must fit IAM's 64 characters; use at most 46 characters");
   }
 }
