@@ -1,16 +1,12 @@
 package io.github.zonewise.cluster;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Who reaches the cluster's Kubernetes API endpoint. A choice, not a flag: {@link #privateOnly()}
  * is the default.
  */
 public final class ClusterEndpoint {
-
-  /** The names the landscape file accepts ({@code cluster.endpoint}). */
-  public static final List<String> NAMES = List.of("private", "privateAndRestrictedPublic");
 
   private final String name;
   private final List<String> publicCidrs;
@@ -46,23 +42,6 @@ public final class ClusterEndpoint {
           + " privateOnly() for no public endpoint");
     }
     return new ClusterEndpoint("privateAndRestrictedPublic", publicCidrs);
-  }
-
-  /**
-   * The endpoint access of a landscape-file name.
-   *
-   * @param name        one of {@link #NAMES}
-   * @param publicCidrs the public CIDRs (for {@code privateAndRestrictedPublic})
-   * @return the endpoint access, or empty for an unknown name
-   */
-  public static Optional<ClusterEndpoint> of(String name, List<String> publicCidrs) {
-    if ("private".equals(name)) {
-      return Optional.of(privateOnly());
-    }
-    if ("privateAndRestrictedPublic".equals(name)) {
-      return Optional.of(privateAndRestrictedPublic(publicCidrs));
-    }
-    return Optional.empty();
   }
 
   /** The landscape-file name of this endpoint access. */

@@ -1,8 +1,5 @@
 package io.github.zonewise.cluster;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 
 /** The service mesh installed in the cluster. */
 public enum ServiceMesh {
@@ -17,9 +14,6 @@ public enum ServiceMesh {
    */
   ISTIO("istio");
 
-  /** The names the landscape file accepts ({@code cluster.mesh}). */
-  public static final List<String> NAMES = Arrays.stream(values()).map(ServiceMesh::label).toList();
-
   private final String label;
 
   ServiceMesh(String label) {
@@ -31,13 +25,4 @@ public enum ServiceMesh {
     return label;
   }
 
-  /**
-   * The mesh of a landscape-file name.
-   *
-   * @param label one of {@link #NAMES}
-   * @return the mesh, or empty for an unknown name
-   */
-  public static Optional<ServiceMesh> of(String label) {
-    return Arrays.stream(values()).filter(m -> m.label.equals(label)).findFirst();
-  }
 }

@@ -1,14 +1,9 @@
 package io.github.zonewise.k8s;
 
 import io.github.zonewise.facts.NamedChoice;
-import java.util.List;
-import java.util.Optional;
 
 /** Whether a load balancer is reachable from the VPC only or from the internet. */
 public final class LoadBalancerScheme extends NamedChoice {
-
-  /** The names the landscape file accepts, as AWS spells them. */
-  public static final List<String> NAMES = List.of("internal", "internet-facing");
 
 
   private LoadBalancerScheme(String name) {
@@ -33,16 +28,6 @@ public final class LoadBalancerScheme extends NamedChoice {
    */
   public static LoadBalancerScheme internetFacing() {
     return new LoadBalancerScheme("internet-facing");
-  }
-
-  /**
-   * The scheme of a landscape-file name.
-   *
-   * @param name one of {@link #NAMES}
-   * @return the scheme, or empty for another name
-   */
-  public static Optional<LoadBalancerScheme> of(String name) {
-    return NAMES.contains(name) ? Optional.of(new LoadBalancerScheme(name)) : Optional.empty();
   }
 
 

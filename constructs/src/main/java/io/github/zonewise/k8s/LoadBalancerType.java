@@ -1,8 +1,6 @@
 package io.github.zonewise.k8s;
 
 import io.github.zonewise.facts.NamedChoice;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Which AWS load balancer an {@link IpModeLoadBalancer} asks the AWS Load Balancer Controller for.
@@ -10,9 +8,6 @@ import java.util.Optional;
  * another AZ.
  */
 public final class LoadBalancerType extends NamedChoice {
-
-  /** The names the landscape file accepts for {@code expose} (besides {@code none}). */
-  public static final List<String> NAMES = List.of("nlb", "alb");
 
 
   private LoadBalancerType(String name) {
@@ -40,16 +35,6 @@ public final class LoadBalancerType extends NamedChoice {
    */
   public static LoadBalancerType alb() {
     return new LoadBalancerType("alb");
-  }
-
-  /**
-   * The type of a landscape-file name.
-   *
-   * @param name one of {@link #NAMES}
-   * @return the type, or empty for another name
-   */
-  public static Optional<LoadBalancerType> of(String name) {
-    return NAMES.contains(name) ? Optional.of(new LoadBalancerType(name)) : Optional.empty();
   }
 
 

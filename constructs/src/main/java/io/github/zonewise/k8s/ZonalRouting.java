@@ -3,9 +3,8 @@ package io.github.zonewise.k8s;
 import io.github.zonewise.facts.KubernetesVersions;
 import io.github.zonewise.facts.NamedChoice;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * How a Service keeps its traffic close: one routing mode per Service. A choice, not a set of
@@ -16,10 +15,6 @@ import java.util.Optional;
  */
 public final class ZonalRouting extends NamedChoice {
 
-  /** The mode names the landscape file accepts, in order of preference. */
-  public static final List<String> NAMES = List.of("topologyAware", "preferSameZone", "preferSameNode", "nodeLocal",
-      "cluster");
-
   /** The annotation that turns on topology-aware routing. */
   public static final String TOPOLOGY_MODE_ANNOTATION = "service.kubernetes.io/topology-mode";
 
@@ -27,8 +22,24 @@ public final class ZonalRouting extends NamedChoice {
   public static final String TOPOLOGY_HINTS_ANNOTATION = "service.kubernetes.io/topology-aware-hints";
 
 
-  private ZonalRouting(String name) {
+  private final String minimumKubernetesVersion;
+  private final boolean zonal;
+  private final Map<String, String> annotations;
+  private final IntFunction<Map<String, Object>> specFields;
+
+  private ZonalRouting(String name, String minimumKubernetesVersion, boolean zonal, Map<String, String> annotations,
+      IntFunction<Map<String, Object>> specFields) {
     super(name);
+    this.minimumKubernetesVersion = minimumKubernetesVersion;
+    this.zonal = zonal;
+    this.annotations = annotations;
+    this.specFields = specFields;
+  }
+
+  private static Map<String, Object> field(String key, Object value) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put(key, value);
+    return fields;
   }
 
   /**
@@ -40,7 +51,8 @@ public final class ZonalRouting extends NamedChoice {
    * @return the default mode
    */
   public static ZonalRouting topologyAware() {
-    return new ZonalRouting("topologyAware");
+    return new ZonalRouting("topologyAware", "1.27", true, Map.of(TOPOLOGY_MODE_ANNOTATION, "Auto"),
+        minor -> new LinkedHashMap<>());
   }
 
   /**
@@ -52,7 +64,8 @@ public final class ZonalRouting extends NamedChoice {
    * @return the prefer-same-zone mode
    */
   public static ZonalRouting preferSameZone() {
-    return new ZonalRouting("preferSameZone");
+    return new ZonalRouting("preferSameZone", "1.31", true, Map.of(),
+        minor -> field("trafficDistribution", minor >= 34 ? "PreferSameZone" : "PreferClose"));
   }
 
   /**
@@ -63,7 +76,8 @@ public final class ZonalRouting extends NamedChoice {
    * @return the prefer-same-node mode
    */
   public static ZonalRouting preferSameNode() {
-    return new ZonalRouting("preferSameNode");
+    return new ZonalRouting("preferSameNode", "1.34", true, Map.of(),
+        minor -> field("trafficDistribution", "PreferSameNode"));
   }
 
   /**
@@ -74,7 +88,7 @@ public final class ZonalRouting extends NamedChoice {
    * @return the node-local mode
    */
   public static ZonalRouting nodeLocal() {
-    return new ZonalRouting("nodeLocal");
+    return new ZonalRouting("nodeLocal", "1.26", false, Map.of(), minor -> field("internalTrafficPolicy", "Local"));
   }
 
   /**
@@ -84,28 +98,18 @@ public final class ZonalRouting extends NamedChoice {
    * @return the cluster-wide mode
    */
   public static ZonalRouting cluster() {
-    return new ZonalRouting("cluster");
-  }
-
-  /**
-   * The mode of a landscape-file name.
-   *
-   * @param name one of {@link #NAMES}
-   * @return the mode, or empty for an unknown name
-   */
-  public static Optional<ZonalRouting> of(String name) {
-    return NAMES.contains(name) ? Optional.of(new ZonalRouting(name)) : Optional.empty();
+    return new ZonalRouting("cluster", "1.26", false, Map.of(), minor -> new LinkedHashMap<>());
   }
 
 
   /** Whether this mode prefers endpoints in the client's zone (so every zone needs endpoints). */
   public boolean isZonal() {
-    return name.equals("topologyAware") || name.equals("preferSameZone") || name.equals("preferSameNode");
+    return zonal;
   }
 
   /** Whether this mode sends traffic to node-local endpoints only ({@code internalTrafficPolicy: Local}). */
   public boolean isNodeLocal() {
-    return name.equals("nodeLocal");
+    return equals(nodeLocal());
   }
 
   /**
@@ -114,12 +118,7 @@ public final class ZonalRouting extends NamedChoice {
    * @return e.g. {@code "1.34"}
    */
   public String minimumKubernetesVersion() {
-    return switch (name) {
-      case "topologyAware" -> "1.27";
-      case "preferSameZone" -> "1.31";
-      case "preferSameNode" -> "1.34";
-      default -> "1.26";
-    };
+    return minimumKubernetesVersion;
   }
 
   /**
@@ -139,7 +138,7 @@ public final class ZonalRouting extends NamedChoice {
    * @return the annotations, possibly empty
    */
   Map<String, String> annotations() {
-    return name.equals("topologyAware") ? Map.of(TOPOLOGY_MODE_ANNOTATION, "Auto") : Map.of();
+    return annotations;
   }
 
   /**
@@ -149,16 +148,7 @@ public final class ZonalRouting extends NamedChoice {
    * @return the fields, possibly empty
    */
   Map<String, Object> specFields(String kubernetesVersion) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    switch (name) {
-      case "preferSameZone" -> fields.put("trafficDistribution",
-          minor(kubernetesVersion) >= 34 ? "PreferSameZone" : "PreferClose");
-      case "preferSameNode" -> fields.put("trafficDistribution", "PreferSameNode");
-      case "nodeLocal" -> fields.put("internalTrafficPolicy", "Local");
-      default -> {
-      }
-    }
-    return fields;
+    return specFields.apply(minor(kubernetesVersion));
   }
 
   /**

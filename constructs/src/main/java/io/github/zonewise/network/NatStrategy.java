@@ -2,21 +2,67 @@ package io.github.zonewise.network;
 
 import io.github.zonewise.facts.NamedChoice;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * How private subnets reach the internet. A choice, not a flag: {@link #perAz()} is the default
  * and the one the EKS network-cost guide recommends.
  */
-public final class NatStrategy extends NamedChoice {
-
-  /** The strategy names the landscape file accepts. */
-  public static final List<String> NAMES = List.of("perAz", "single", "regional", "none");
-
+public abstract class NatStrategy extends NamedChoice {
 
   private NatStrategy(String name) {
     super(name);
   }
+
+  /**
+   * What a NAT strategy builds on: the VPC's zones, NAT gateways in them, and the default route of
+   * each zone's private subnets. {@link ZonalVpc} provides it; a strategy decides what to create
+   * and where each zone's egress goes (as aws-cdk's {@code NatProvider.configureNat} does).
+   *
+   * @param <G> the VPC's NAT gateway resource
+   */
+  public interface NatBuilder<G> {
+
+    /** The AZs with private subnets, in order. */
+    List<String> zones();
+
+    /**
+     * A NAT gateway with its own Elastic IP in a zone's public subnet.
+     *
+     * @param zone the AZ
+     * @return the gateway
+     */
+    G zonalGateway(String zone);
+
+    /** One AWS regional NAT gateway ({@code AvailabilityMode: regional}) that serves every AZ. */
+    G regionalGateway();
+
+    /**
+     * Sends a zone's private subnets' {@code 0.0.0.0/0} to a gateway.
+     *
+     * @param zone    the AZ of the private subnets
+     * @param gateway the gateway
+     */
+    void routeEgress(String zone, G gateway);
+  }
+
+  /**
+   * Builds this strategy's NAT gateways and private default routes.
+   *
+   * @param vpc what the VPC provides
+   * @param <G> the VPC's NAT gateway resource
+   */
+  public abstract <G> void configure(NatBuilder<G> vpc);
+
+  /**
+   * How many NAT gateways this strategy bills for, given the AZ count.
+   *
+   * @param zones the number of AZs with private subnets
+   * @return gateways billed per hour (a regional gateway is billed in every AZ it is active in)
+   */
+  public abstract int billedGateways(int zones);
+
+  /** Whether an AZ failure takes only that AZ's egress (each AZ has its own gateway). */
+  public abstract boolean zoneRedundant();
 
   /**
    * One NAT gateway in each AZ, and every private subnet's default route goes to the gateway in
@@ -27,7 +73,22 @@ public final class NatStrategy extends NamedChoice {
    * @return the default strategy
    */
   public static NatStrategy perAz() {
-    return new NatStrategy("perAz");
+    return new NatStrategy("perAz") {
+      @Override
+      public <G> void configure(NatBuilder<G> vpc) {
+        vpc.zones().forEach(zone -> vpc.routeEgress(zone, vpc.zonalGateway(zone)));
+      }
+
+      @Override
+      public int billedGateways(int zones) {
+        return zones;
+      }
+
+      @Override
+      public boolean zoneRedundant() {
+        return true;
+      }
+    };
   }
 
   /**
@@ -39,7 +100,23 @@ public final class NatStrategy extends NamedChoice {
    * @return the single-NAT strategy
    */
   public static NatStrategy single() {
-    return new NatStrategy("single");
+    return new NatStrategy("single") {
+      @Override
+      public <G> void configure(NatBuilder<G> vpc) {
+        G gateway = vpc.zonalGateway(vpc.zones().get(0));
+        vpc.zones().forEach(zone -> vpc.routeEgress(zone, gateway));
+      }
+
+      @Override
+      public int billedGateways(int zones) {
+        return 1;
+      }
+
+      @Override
+      public boolean zoneRedundant() {
+        return false;
+      }
+    };
   }
 
   /**
@@ -50,7 +127,23 @@ public final class NatStrategy extends NamedChoice {
    * @return the regional-NAT strategy
    */
   public static NatStrategy regional() {
-    return new NatStrategy("regional");
+    return new NatStrategy("regional") {
+      @Override
+      public <G> void configure(NatBuilder<G> vpc) {
+        G gateway = vpc.regionalGateway();
+        vpc.zones().forEach(zone -> vpc.routeEgress(zone, gateway));
+      }
+
+      @Override
+      public int billedGateways(int zones) {
+        return zones;
+      }
+
+      @Override
+      public boolean zoneRedundant() {
+        return true;
+      }
+    };
   }
 
   /**
@@ -60,33 +153,24 @@ public final class NatStrategy extends NamedChoice {
    * @return the isolated strategy
    */
   public static NatStrategy none() {
-    return new NatStrategy("none");
-  }
+    return new NatStrategy("none") {
+      @Override
+      public <G> void configure(NatBuilder<G> vpc) {
+        // isolated private subnets: no gateway, no default route
+      }
 
-  /**
-   * The strategy of a landscape-file name.
-   *
-   * @param name one of {@link #NAMES}
-   * @return the strategy, or empty for an unknown name
-   */
-  public static Optional<NatStrategy> of(String name) {
-    return NAMES.contains(name) ? Optional.of(new NatStrategy(name)) : Optional.empty();
-  }
+      @Override
+      public int billedGateways(int zones) {
+        return 0;
+      }
 
-
-  /**
-   * How many NAT gateways this strategy bills for, given the AZ count.
-   *
-   * @param zones the number of AZs with private subnets
-   * @return gateways billed per hour
-   */
-  public int billedGateways(int zones) {
-    return switch (name) {
-      case "perAz", "regional" -> zones;
-      case "single" -> 1;
-      default -> 0;
+      @Override
+      public boolean zoneRedundant() {
+        return true;
+      }
     };
   }
+
 
 
 

@@ -216,40 +216,37 @@ public class ZonalVpc extends Construct {
   }
 
   private void addNat(NatStrategy nat, String name, CfnVPCGatewayAttachment attachment) {
-    switch (nat.name()) {
-      case "perAz" -> {
-        for (String zone : props.availabilityZones()) {
-          natGateways.put(zone, zonalNat(zone, name, attachment));
-        }
-        for (String zone : props.availabilityZones()) {
-          defaultRouteToNat(zone, natGateways.get(zone));
-        }
+    nat.configure(new NatStrategy.NatBuilder<CfnNatGateway>() {
+      @Override
+      public List<String> zones() {
+        return props.availabilityZones();
       }
-      case "single" -> {
-        String first = props.availabilityZones().get(0);
-        CfnNatGateway gateway = zonalNat(first, name, attachment);
-        natGateways.put(first, gateway);
-        for (String zone : props.availabilityZones()) {
-          defaultRouteToNat(zone, gateway);
-        }
+
+      @Override
+      public CfnNatGateway zonalGateway(String zone) {
+        CfnNatGateway gateway = zonalNat(zone, name, attachment);
+        natGateways.put(zone, gateway);
+        return gateway;
       }
-      case "regional" -> {
-        CfnNatGateway gateway = CfnNatGateway.Builder.create(this, "RegionalNat")
+
+      @Override
+      public CfnNatGateway regionalGateway() {
+        CfnNatGateway gateway = CfnNatGateway.Builder.create(ZonalVpc.this, "RegionalNat")
             .availabilityMode("regional")
             .connectivityType("public")
             .vpcId(resource.getRef())
             .tags(List.of(tag("Name", name + "-regional-nat")))
             .build();
         gateway.addResourceDependency(attachment);
-        for (String zone : props.availabilityZones()) {
-          natGateways.put(zone, gateway);
-          defaultRouteToNat(zone, gateway);
-        }
+        props.availabilityZones().forEach(zone -> natGateways.put(zone, gateway));
+        return gateway;
       }
-      default -> {
-        // none: isolated private subnets, no default route
+
+      @Override
+      public void routeEgress(String zone, CfnNatGateway gateway) {
+        defaultRouteToNat(zone, gateway);
       }
-    }
+    });
   }
 
   private CfnNatGateway zonalNat(String zone, String name, CfnVPCGatewayAttachment attachment) {

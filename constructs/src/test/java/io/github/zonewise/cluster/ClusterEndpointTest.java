@@ -17,7 +17,7 @@ class ClusterEndpointTest {
 
   @Test
   void privateEndpointHasNoPublicEndpoint() {
-    assertThat(ClusterEndpoint.of("private", List.of()).orElseThrow().hasPublicEndpoint()).isFalse();
-    assertThat(ClusterEndpoint.of("public", List.of())).isEmpty();
+    assertThat(ClusterEndpoint.privateOnly().hasPublicEndpoint()).isFalse();
+    assertThat(ClusterEndpoint.privateOnly().publicCidrs()).isEmpty();
   }
 }

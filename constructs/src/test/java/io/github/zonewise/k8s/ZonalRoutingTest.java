@@ -9,13 +9,6 @@ import org.junit.jupiter.api.Test;
 class ZonalRoutingTest {
 
   @Test
-  void everyLandscapeNameIsAMode() {
-    assertThat(ZonalRouting.NAMES).allSatisfy(n -> assertThat(ZonalRouting.of(n)).get()
-        .extracting(ZonalRouting::name).isEqualTo(n));
-    assertThat(ZonalRouting.of("topologyaware")).isEmpty();
-  }
-
-  @Test
   void topologyAwareIsAnAnnotationOnly() {
     assertThat(ZonalRouting.topologyAware().annotations()).containsExactly(Map.entry(
         "service.kubernetes.io/topology-mode", "Auto"));

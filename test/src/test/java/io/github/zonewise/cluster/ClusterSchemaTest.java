@@ -1,5 +1,6 @@
 package io.github.zonewise.cluster;
 
+import io.github.zonewise.spec.Vocabulary;
 import io.github.zonewise.spec.LandscapeReader;
 import io.github.zonewise.spec.LandscapeValidator;
 import io.github.zonewise.facts.KubernetesVersions;
@@ -33,12 +34,12 @@ class ClusterSchemaTest {
 
   @Test
   void endpointNamesAreTheAppsEndpointNames() {
-    assertThat(strings(cluster.at("/endpoint/enum"))).isEqualTo(ClusterEndpoint.NAMES);
+    assertThat(strings(cluster.at("/endpoint/enum"))).isEqualTo(Vocabulary.ENDPOINTS);
   }
 
   @Test
   void meshNamesAreTheAppsMeshNames() {
-    assertThat(strings(cluster.at("/mesh/enum"))).isEqualTo(ServiceMesh.NAMES);
+    assertThat(strings(cluster.at("/mesh/enum"))).isEqualTo(Vocabulary.MESH.names());
   }
 
   @Test

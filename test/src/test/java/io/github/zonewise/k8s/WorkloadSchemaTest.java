@@ -1,5 +1,6 @@
 package io.github.zonewise.k8s;
 
+import io.github.zonewise.spec.Vocabulary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,14 +37,14 @@ class WorkloadSchemaTest {
 
   @Test
   void routingModesAreTheConstructsModes() {
-    assertThat(strings("/properties/services/items/properties/routing/enum")).isEqualTo(ZonalRouting.NAMES);
+    assertThat(strings("/properties/services/items/properties/routing/enum")).isEqualTo(Vocabulary.ROUTING.names());
   }
 
   @Test
   void exposuresAndSchemesAreTheConstructs() {
     assertThat(strings("/properties/services/items/properties/expose/enum"))
-        .containsExactly("none", LoadBalancerType.NAMES.get(0), LoadBalancerType.NAMES.get(1));
-    assertThat(strings("/properties/services/items/properties/scheme/enum")).isEqualTo(LoadBalancerScheme.NAMES);
+        .containsExactly("none", Vocabulary.LOAD_BALANCER.names().get(0), Vocabulary.LOAD_BALANCER.names().get(1));
+    assertThat(strings("/properties/services/items/properties/scheme/enum")).isEqualTo(Vocabulary.SCHEME.names());
   }
 
   @Test

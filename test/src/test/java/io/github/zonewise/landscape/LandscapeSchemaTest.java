@@ -1,5 +1,6 @@
 package io.github.zonewise.landscape;
 
+import io.github.zonewise.spec.Vocabulary;
 import io.github.zonewise.spec.LandscapeFile;
 import io.github.zonewise.facts.AwsRegions;
 import io.github.zonewise.spec.LandscapeReader;
@@ -62,7 +63,7 @@ class LandscapeSchemaTest {
 
   @Test
   void theSchemasNatStrategiesAreTheAppsNatStrategies() {
-    assertThat(strings(schema.at("/properties/network/properties/nat/enum"))).isEqualTo(NatStrategy.NAMES);
+    assertThat(strings(schema.at("/properties/network/properties/nat/enum"))).isEqualTo(Vocabulary.NAT.names());
   }
 
   @Test
