@@ -10,6 +10,7 @@ import io.github.zonewise.spec.LandscapeValidator;
 import io.github.zonewise.spec.ValidatedLandscape;
 import io.github.zonewise.design.InterconnectDecision;
 import io.github.zonewise.design.LandscapeDesign;
+import io.github.zonewise.facts.InvalidValue;
 import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.interconnect.VpcInterconnect;
 import io.github.zonewise.interconnect.VpcInterconnectProps;
@@ -240,6 +241,9 @@ public class Landscape extends Construct {
       return step.get();
     } catch (LandscapeException e) {
       throw e;
+    } catch (InvalidValue e) {
+      // a construct's props refused a value: the props' property under the landscape field that set it
+      throw new LandscapeException(field + "." + e.property(), e.value(), e.problem());
     } catch (JsiiException | IllegalArgumentException e) {
       throw new LandscapeException(field, e);
     }
