@@ -20,8 +20,7 @@ class LargeAssemblyTest {
   static void generateAndLint() throws Exception {
     Path dir = Files.createTempDirectory("zonewise-large");
     planted = LargeAssembly.generate(dir, 10, 100);
-    report = new Linter(NaiveAppLintTest.DAY_AS_DATE).lint(
-        LintInput.read(List.of(dir.resolve("cdk.out")), List.of(dir.resolve("dist"))));
+    report = new Linter(NaiveAppLintTest.DAY_AS_DATE).lint(List.of(dir.resolve("cdk.out")), List.of(dir.resolve("dist")));
   }
 
   @Test
