@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.zonewise.cost.Design.LinkKind;
 import io.github.zonewise.cost.Design.LoadBalancer;
-import io.github.zonewise.cost.Design.LoadBalancerKind;
+import io.github.zonewise.synth.LoadBalancing;
 import io.github.zonewise.spec.LandscapeReader;
 import io.github.zonewise.spec.LandscapeSpec;
+import io.github.zonewise.synth.Assembly;
+import io.github.zonewise.synth.Manifests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -279,9 +281,9 @@ class GeneratedDesignTest {
   }
 
   static Design read(String stage, LandscapeSpec spec) {
-    SynthesizedTemplates templates = SynthesizedTemplates.read(outdir.resolve("assembly-" + stage));
+    Assembly templates = Assembly.read(outdir.resolve("assembly-" + stage));
     List<Path> files = stage.equals("Zonal") ? List.of(manifests) : List.of();
-    return GeneratedDesign.read(templates, KubernetesObjects.read(files, templates), spec);
+    return GeneratedDesign.read(templates, Manifests.read(files, templates), spec);
   }
 
   /** A VPC of L1 resources: public and private subnet per AZ, NAT by mode, routes. */
@@ -477,7 +479,7 @@ class GeneratedDesignTest {
   void anAlbIngressIsReadWithItsTargetTypeSchemeAndGroup() {
     LoadBalancer alb = zonal.loadBalancerOf("graphql").orElseThrow();
     assertThat(alb).extracting(LoadBalancer::name, LoadBalancer::kind, LoadBalancer::ipTargets,
-        LoadBalancer::internetFacing, LoadBalancer::zones).containsExactly("group shop", LoadBalancerKind.ALB, true,
+        LoadBalancer::internetFacing, LoadBalancer::zones).containsExactly("group shop", LoadBalancing.Kind.ALB, true,
         true, 3);
   }
 
@@ -485,7 +487,7 @@ class GeneratedDesignTest {
   void anNlbServiceIsReadWithItsControllerAnnotationsWhateverItsName() {
     LoadBalancer nlb = zonal.loadBalancerOf("web").orElseThrow();
     assertThat(nlb).extracting(LoadBalancer::kind, LoadBalancer::ipTargets, LoadBalancer::internetFacing,
-        LoadBalancer::crossZone).containsExactly(LoadBalancerKind.NLB, true, true, true);
+        LoadBalancer::crossZone).containsExactly(LoadBalancing.Kind.NLB, true, true, true);
     assertThat(nlb.name()).isEqualTo("shop/web-public");
   }
 
