@@ -187,6 +187,10 @@ final class Yaml {
       try {
         while (true) {
           event = parser.getEvent();
+          if (stack.isEmpty() && root == null && (event.is(Event.ID.Scalar) || event.is(Event.ID.Alias)
+              || event.is(Event.ID.SequenceStart) || event.is(Event.ID.MappingStart))) {
+            documentLine = event.getStartMark().getLine() + 1;
+          }
           switch (event.getEventId()) {
             case StreamStart, Comment -> {
             }
