@@ -60,8 +60,8 @@ final class NetworkChecks {
     RouteTables routing = RouteTables.of(a);
     String vpcKey = vpc.key();
     Map<String, String> natTables = new LinkedHashMap<>();   // route table key -> label
-    for (Resource table : a.ofType("AWS::EC2::RouteTable")) {
-      if (vpcKey.equals(table.value("VpcId").key()) && toNat(routing.route(table.key(), RouteTables.DEFAULT))) {
+    for (Resource table : a.inVpc("AWS::EC2::RouteTable", vpcKey)) {
+      if (toNat(routing.route(table.key(), RouteTables.DEFAULT))) {
         natTables.put(table.key(), table.label());
       }
     }
@@ -73,9 +73,8 @@ final class NetworkChecks {
       return Outcome.NOT_APPLICABLE;
     }
     Set<String> covered = new LinkedHashSet<>();
-    for (Resource endpoint : a.ofType("AWS::EC2::VPCEndpoint")) {
-      if (vpcKey.equals(endpoint.value("VpcId").key())
-          && "gateway".equalsIgnoreCase(endpoint.value("VpcEndpointType").text().orElse("Gateway"))
+    for (Resource endpoint : a.inVpc("AWS::EC2::VPCEndpoint", vpcKey)) {
+      if ("gateway".equalsIgnoreCase(endpoint.value("VpcEndpointType").text().orElse("Gateway"))
           && service.equals(serviceOf(endpoint))) {
         for (Value table : endpoint.value("RouteTableIds").items()) {
           covered.add(RouteTables.tableKey(table));
@@ -109,8 +108,8 @@ final class NetworkChecks {
     RouteTables routing = RouteTables.of(a);
     String vpcKey = endpoint.value("VpcId").key();
     Map<Zone, String> privateZones = new LinkedHashMap<>();
-    for (Resource subnet : a.ofType("AWS::EC2::Subnet")) {
-      if (vpcKey != null && vpcKey.equals(subnet.value("VpcId").key()) && !routing.isPublic(subnet)) {
+    for (Resource subnet : a.inVpc("AWS::EC2::Subnet", vpcKey)) {
+      if (!routing.isPublic(subnet)) {
         Optional<Zone> zone = Zone.of(subnet);
         if (zone.isEmpty()) {
           return Outcome.NOT_APPLICABLE;

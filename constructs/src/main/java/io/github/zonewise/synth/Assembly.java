@@ -44,6 +44,7 @@ public final class Assembly {
   private final Map<String, List<Resource>> byType = new HashMap<>();
   private final Set<Path> seen = new HashSet<>();
   private RouteTables routeTables;
+  private final Map<String, Map<String, List<Resource>>> byVpc = new HashMap<>();
 
   private Assembly() {
   }
@@ -325,6 +326,27 @@ public final class Assembly {
       }
     }
     return list;
+  }
+
+  /**
+   * The resources of a type in a VPC: those whose {@code VpcId} names it, in template order.
+   *
+   * @param type   a CloudFormation type with a {@code VpcId}, e.g. {@code AWS::EC2::Subnet}
+   * @param vpcKey the VPC's key ({@link Value#key()} of a {@code VpcId}, a VPC resource's {@link Resource#key()})
+   * @return them (indexed once per type)
+   */
+  public List<Resource> inVpc(String type, String vpcKey) {
+    Map<String, List<Resource>> index = byVpc.computeIfAbsent(type, k -> {
+      Map<String, List<Resource>> m = new HashMap<>();
+      for (Resource r : ofType(k)) {
+        String vpc = r.value("VpcId").key();
+        if (vpc != null) {
+          m.computeIfAbsent(vpc, x -> new ArrayList<>()).add(r);
+        }
+      }
+      return m;
+    });
+    return vpcKey == null ? List.of() : Collections.unmodifiableList(index.getOrDefault(vpcKey, List.of()));
   }
 
   /** Every resource, in template order. */

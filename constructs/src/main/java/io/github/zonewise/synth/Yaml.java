@@ -439,6 +439,10 @@ final class Yaml {
       default:
         break;
     }
+    char first = text.charAt(0);
+    if (!(first >= '0' && first <= '9') && first != '-' && first != '+' && first != '.') {
+      return TextNode.valueOf(text);
+    }
     if (INT.matcher(text).matches()) {
       return integer(new BigInteger(text), text);
     }
