@@ -4,10 +4,8 @@ import io.github.zonewise.lint.CostRule;
 import io.github.zonewise.lint.CostRules;
 import io.github.zonewise.lint.Finding;
 import io.github.zonewise.lint.Level;
-import io.github.zonewise.lint.LintInput;
 import io.github.zonewise.lint.LintReport;
 import io.github.zonewise.lint.Linter;
-import io.github.zonewise.lint.UnreadableInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,12 +22,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code zonewise lint}: the cost lint over a synthesized cloud assembly (or template files) and
- * Kubernetes manifests. Prints each finding with its rule id, resource path and fix; exits 1 when an
- * unsuppressed error is found, 0 when none is (warnings are printed), 2 when an input cannot be read.
+ * Kubernetes manifests. Prints each finding with its rule id, resource path and fix, and a note on each
+ * input it skips (a file it cannot read, a Helm template, a Kustomize patch); exits 1 when an
+ * unsuppressed error is found, 0 when none is (warnings are printed), 2 when nothing at all could be
+ * read, on bad usage, or when the checker itself fails (out of memory, say): never 1 but for findings.
  */
 @Command(name = "lint", mixinStandardHelpOptions = true,
     description = {"Finds the EKS network-cost guide's anti-patterns in a synthesized CDK app and Kubernetes manifests.",
-        "Exit codes: 0 no error (warnings may be printed), 1 errors found, 2 unreadable input or bad usage."})
+        "Exit codes: 0 no error (warnings may be printed), 1 errors found, 2 nothing could be read, bad usage, or"
+            + " the checker failed (inputs it cannot read are skipped with a note)."})
 final class LintCommand implements Callable<Integer> {
 
   @Spec
@@ -71,14 +72,23 @@ final class LintCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Give a cloud assembly (cdk.out), template files or --manifests DIR");
     }
-    LintInput input;
+    LintReport report;
     try {
-      input = LintInput.read(inputs, manifests);
-    } catch (UnreadableInputException e) {
-      err.println("zonewise lint: cannot read " + e.getMessage());
+      report = new Linter(day != null ? day : LocalDate.now(ZoneOffset.UTC)).lint(inputs, manifests);
+    } catch (OutOfMemoryError e) {
+      err.println("zonewise lint: out of memory while reading the input; give the JVM more (java -Xmx2g -jar ...)"
+          + " or lint fewer files at a time");
+      return 2;
+    } catch (StackOverflowError e) {
+      err.println("zonewise lint: the input nests too deeply to be checked (stack overflow)");
       return 2;
     }
-    LintReport report = new Linter(day != null ? day : LocalDate.now(ZoneOffset.UTC)).lint(input);
+    if (report.nothingRead()) {
+      for (String unreadable : report.unreadable()) {
+        err.println("zonewise lint: cannot read " + unreadable);
+      }
+      return 2;
+    }
     for (Finding f : report.findings()) {
       print(out, f);
     }

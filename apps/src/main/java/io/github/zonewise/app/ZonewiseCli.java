@@ -36,13 +36,33 @@ public final class ZonewiseCli implements Runnable {
    * @param args the arguments
    * @param out  where results go
    * @param err  where errors go
-   * @return the exit code: 0 clean, 1 errors found, 2 unreadable input or bad usage
+   * @return the exit code: 0 clean, 1 errors found, 2 nothing readable, bad usage or a failure of the
+   *         command itself (never 1 but for findings)
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cli = new CommandLine(new ZonewiseCli());
-    cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-    cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-    return cli.execute(args);
+    PrintWriter errors = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    try {
+      CommandLine cli = new CommandLine(new ZonewiseCli());
+      cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+      cli.setErr(errors);
+      cli.setExecutionExceptionHandler((e, command, parsed) -> {
+        errors.println("zonewise " + command.getCommandName() + ": failed: " + describe(e));
+        return 2;
+      });
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      errors.println("zonewise: out of memory; give the JVM more (java -Xmx2g -jar ...)");
+      return 2;
+    } catch (StackOverflowError e) {
+      errors.println("zonewise: stack overflow (an input nests too deeply)");
+      return 2;
+    }
+  }
+
+  /** An unexpected exception in words: its message, else its type. */
+  private static String describe(Exception e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
   @Override

@@ -35,7 +35,7 @@ import static io.github.zonewise.facts.PriceBook.TRANSIT_GATEWAY_ATTACHMENT_HOUR
 import static io.github.zonewise.facts.PriceBook.TRANSIT_GATEWAY_PER_GB;
 
 import io.github.zonewise.cost.Design.LoadBalancer;
-import io.github.zonewise.cost.Design.LoadBalancerKind;
+import io.github.zonewise.synth.LoadBalancing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +132,7 @@ final class CostModel {
           d.peeringConnections() * p(PEERING_HOUR) * hours());
     }
     for (LoadBalancer lb : d.loadBalancers()) {
-      String hourKey = lb.kind() == LoadBalancerKind.ALB ? ALB_HOUR : NLB_HOUR;
+      String hourKey = lb.kind() == LoadBalancing.Kind.ALB ? ALB_HOUR : NLB_HOUR;
       bill.add(Category.LOAD_BALANCERS, lb.kind() + " " + lb.name() + " hours", -1,
           "loadBalancers × " + hourKey + " × hoursPerMonth",
           inputs("loadBalancers", 1, hourKey, p(hourKey), HOURS_PER_MONTH, hours()), p(hourKey) * hours());
@@ -224,7 +224,7 @@ final class CostModel {
   }
 
   private void throughLoadBalancer(Design d, Flow f, LoadBalancer lb, Bill bill) {
-    boolean alb = lb.kind() == LoadBalancerKind.ALB;
+    boolean alb = lb.kind() == LoadBalancing.Kind.ALB;
     String lcuKey = alb ? ALB_LCU_HOUR : NLB_LCU_HOUR;
     String perLcuKey = alb ? ALB_GB_PER_LCU_HOUR : NLB_GB_PER_LCU_HOUR;
     bill.add(Category.LOAD_BALANCERS, lb.kind() + " " + lb.name() + " capacity units", f.index(),

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.zonewise.synth.Assembly;
+import io.github.zonewise.synth.Manifests;
+import io.github.zonewise.synth.Note;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -97,8 +100,8 @@ public final class CostReport {
    * Prices what a synth produced.
    *
    * @param cloudAssembly the cloud assembly directory ({@code cdk.out}, holding {@code manifest.json})
-   * @param manifests     Kubernetes manifest files, or directories of {@code *.k8s.yaml} files (may be
-   *                      empty: the manifests the templates apply are read too)
+   * @param manifests     Kubernetes manifest files, or directories of them ({@code *.yaml}/{@code *.yml},
+   *                      read recursively; may be empty: the manifests the templates apply are read too)
    * @param landscape     what the landscape declares (names, CIDRs, services)
    * @param traffic       the traffic to price
    * @param prices        the prices
@@ -107,8 +110,13 @@ public final class CostReport {
    */
   public static CostReport of(Path cloudAssembly, List<Path> manifests, DeclaredLandscape landscape,
       TrafficProfile traffic, PriceBook prices) {
-    SynthesizedTemplates templates = SynthesizedTemplates.read(cloudAssembly);
-    KubernetesObjects k8s = KubernetesObjects.read(manifests, templates);
+    Assembly templates = Assembly.read(cloudAssembly);
+    Manifests k8s = Manifests.read(manifests, templates);
+    java.util.Optional<Note> unreadable = java.util.stream.Stream.concat(templates.notes().stream(),
+        k8s.notes().stream()).filter(n -> n.kind() == Note.Kind.UNREADABLE).findFirst();
+    if (unreadable.isPresent()) {
+      throw new UncheckedIOException(new IOException("cannot read " + unreadable.get()));
+    }
     return new CostReport(landscape, prices, GeneratedDesign.read(templates, k8s, landscape), traffic);
   }
 

@@ -1,5 +1,6 @@
 package io.github.zonewise.cost;
 
+import io.github.zonewise.synth.LoadBalancing;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +65,6 @@ public record DeclaredLandscape(String name, String region, int zones, Optional<
    * @param internetFacing whether that load balancer is internet-facing
    */
   public record DeclaredService(String name, String namespace, int replicas, Routing routing,
-      Optional<Design.LoadBalancerKind> exposure, boolean internetFacing) {
+      Optional<LoadBalancing.Kind> exposure, boolean internetFacing) {
   }
 }

@@ -1,5 +1,6 @@
 package io.github.zonewise.cost;
 
+import io.github.zonewise.synth.LoadBalancing;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,19 +174,11 @@ public record Design(
     }
   }
 
-  /** A load balancer kind. */
-  public enum LoadBalancerKind {
-    /** Application Load Balancer (an Ingress of class {@code alb}). */
-    ALB,
-    /** Network Load Balancer (a Service of type LoadBalancer). */
-    NLB
-  }
-
   /**
    * A load balancer in front of one or more services.
    *
    * @param name            the Ingress or Service it comes from (an ALB group name for grouped Ingresses)
-   * @param kind            ALB or NLB
+   * @param kind            ALB or NLB (the reader's kind; a Service of type LoadBalancer is priced as an NLB)
    * @param ipTargets       true for IP targets (straight to pods), false for instance targets (NodePort hop)
    * @param internetFacing  true for an internet-facing scheme (public IPv4 per LB node)
    * @param zones           the AZs it has nodes in
@@ -194,7 +187,7 @@ public record Design(
    * @param services        the services it fronts
    * @param source          where it was read
    */
-  public record LoadBalancer(String name, LoadBalancerKind kind, boolean ipTargets, boolean internetFacing,
+  public record LoadBalancer(String name, LoadBalancing.Kind kind, boolean ipTargets, boolean internetFacing,
       int zones, boolean crossZone, boolean localTraffic, List<String> services, String source) {
 
     /** Copies the services. */

@@ -4,7 +4,7 @@ import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.cost.Design.Cluster;
 import io.github.zonewise.cost.Design.InterfaceEndpoint;
 import io.github.zonewise.cost.Design.LoadBalancer;
-import io.github.zonewise.cost.Design.LoadBalancerKind;
+import io.github.zonewise.synth.LoadBalancing;
 import io.github.zonewise.cost.Design.Link;
 import io.github.zonewise.cost.Design.LinkKind;
 import io.github.zonewise.cost.Design.Nat;
@@ -65,7 +65,7 @@ final class Designs {
     g.services().forEach((name, s) -> services.put(name, Service.of(name, s.namespace(), s.replicas(),
         s.endpointZones(), Routing.CLUSTER, null, n, "naive")));
     List<LoadBalancer> lbs = g.loadBalancers().stream().map(lb -> new LoadBalancer(lb.name(), lb.kind(), false,
-        lb.internetFacing(), lb.zones(), lb.kind() == LoadBalancerKind.ALB, false, lb.services(), "naive")).toList();
+        lb.internetFacing(), lb.zones(), lb.kind() == LoadBalancing.Kind.ALB, false, lb.services(), "naive")).toList();
     Map<String, Link> peers = new LinkedHashMap<>();
     int attachments = 0;
     int peerings = 0;

@@ -2,17 +2,25 @@ package io.github.zonewise.cost;
 
 import io.github.zonewise.facts.KubernetesVersions;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zonewise.synth.Assembly;
+import io.github.zonewise.synth.KubernetesContext;
+import io.github.zonewise.synth.KubernetesObject;
+import io.github.zonewise.synth.LoadBalancing;
+import io.github.zonewise.synth.Manifests;
+import io.github.zonewise.synth.Resource;
+import io.github.zonewise.synth.Route;
+import io.github.zonewise.synth.RouteTables;
+import io.github.zonewise.synth.ServiceRouting;
+import io.github.zonewise.synth.Value;
+import io.github.zonewise.synth.Zone;
 import io.github.zonewise.cost.Design.Cluster;
 import io.github.zonewise.cost.Design.InterfaceEndpoint;
 import io.github.zonewise.cost.Design.Link;
 import io.github.zonewise.cost.Design.LinkKind;
 import io.github.zonewise.cost.Design.LoadBalancer;
-import io.github.zonewise.cost.Design.LoadBalancerKind;
 import io.github.zonewise.cost.Design.Nat;
 import io.github.zonewise.cost.Design.OtherVpc;
 import io.github.zonewise.cost.Design.Service;
-import io.github.zonewise.cost.KubernetesObjects.K8sObject;
-import io.github.zonewise.cost.SynthesizedTemplates.Resource;
 import io.github.zonewise.cost.DeclaredLandscape.DeclaredService;
 import io.github.zonewise.cost.DeclaredLandscape.Peer;
 import java.util.ArrayList;
@@ -49,33 +57,32 @@ import java.util.Set;
  *       (target type, scheme, group) and Istio {@code DestinationRule} locality weights.</li>
  * </ul>
  * What the output does not have (a service without a Service manifest, say) is taken from the
- * landscape and listed among the design's facts as such.
+ * landscape and listed among the design's facts as such. The files are read by
+ * {@code io.github.zonewise.synth} (values resolved assuming parameters keep their defaults: the
+ * default deployment is priced); a Service's routing and a load balancer are decoded there.
  */
 final class GeneratedDesign {
 
   private static final String ZONE_KEY = "topology.kubernetes.io/zone";
-  private static final String LBC = "service.beta.kubernetes.io/";
-  private static final String ALB = "alb.ingress.kubernetes.io/";
 
-  private final SynthesizedTemplates t;
-  private final KubernetesObjects k8s;
+  private final Assembly t;
+  private final List<KubernetesObject> k8s;
+  private final KubernetesContext context;
+  private final RouteTables routing;
   private final DeclaredLandscape spec;
   private final List<String> facts = new ArrayList<>();
 
   private final Map<String, Subnet> subnets = new LinkedHashMap<>();
-  private final Map<String, String> tableVpc = new LinkedHashMap<>();
-  private final Map<String, List<Route>> routes = new LinkedHashMap<>();
   private final Map<String, String> subnetTable = new LinkedHashMap<>();
 
   private record Subnet(String key, String vpc, String az) {
   }
 
-  private record Route(String table, String destination, String target, String targetKey) {
-  }
-
-  private GeneratedDesign(SynthesizedTemplates t, KubernetesObjects k8s, DeclaredLandscape spec) {
+  private GeneratedDesign(Assembly t, Manifests k8s, DeclaredLandscape spec) {
     this.t = t;
-    this.k8s = k8s;
+    this.k8s = k8s.unique();
+    this.context = KubernetesContext.of(this.k8s);
+    this.routing = RouteTables.of(t);
     this.spec = spec;
   }
 
@@ -83,11 +90,12 @@ final class GeneratedDesign {
    * Reads the generated design.
    *
    * @param templates the cloud assembly's templates
-   * @param k8s       the Kubernetes objects of the manifests (files and applied)
+   * @param k8s       the Kubernetes objects of the manifests (files and applied; a file's object wins
+   *                  over the same one applied by a template)
    * @param spec      what the landscape declares (for names, CIDRs and what the output lacks)
    * @return the design, named {@code generated}
    */
-  static Design read(SynthesizedTemplates templates, KubernetesObjects k8s, DeclaredLandscape spec) {
+  static Design read(Assembly templates, Manifests k8s, DeclaredLandscape spec) {
     return new GeneratedDesign(templates, k8s, spec).read();
   }
 
@@ -95,7 +103,8 @@ final class GeneratedDesign {
     indexNetwork();
     String vpc = clusterVpc();
     List<Subnet> privateSubnets = subnets.values().stream()
-        .filter(s -> Objects.equals(s.vpc(), vpc) && !routesTo(subnetTable.get(s.key()), "0.0.0.0/0", "igw"))
+        .filter(s -> Objects.equals(s.vpc(), vpc) && !routesTo(subnetTable.get(s.key()), RouteTables.DEFAULT,
+            Route.Target.INTERNET_GATEWAY))
         .toList();
     Set<String> zoneSet = new LinkedHashSet<>();
     privateSubnets.forEach(s -> zoneSet.add(s.az()));
@@ -133,65 +142,35 @@ final class GeneratedDesign {
 
   private void indexNetwork() {
     for (Resource r : t.ofType("AWS::EC2::Subnet")) {
-      String az = t.text(r.template(), r.props().get("AvailabilityZone"))
-          .or(() -> t.text(r.template(), r.props().get("AvailabilityZoneId"))).orElse("${?}");
-      subnets.put(r.key(), new Subnet(r.key(), ref(r, r.props().get("VpcId")), az));
-    }
-    for (Resource r : t.ofType("AWS::EC2::RouteTable")) {
-      tableVpc.put(r.key(), ref(r, r.props().get("VpcId")));
-    }
-    for (Resource r : t.ofType("AWS::EC2::Route")) {
-      String table = ref(r, r.props().get("RouteTableId"));
-      String dest = t.text(r.template(), r.props().get("DestinationCidrBlock")).orElse("");
-      JsonNode p = r.props();
-      String target;
-      String targetKey;
-      if (p.has("NatGatewayId")) {
-        target = "nat";
-        targetKey = ref(r, p.get("NatGatewayId"));
-      } else if (p.has("TransitGatewayId")) {
-        target = "tgw";
-        targetKey = ref(r, p.get("TransitGatewayId"));
-      } else if (p.has("VpcPeeringConnectionId")) {
-        target = "pcx";
-        targetKey = ref(r, p.get("VpcPeeringConnectionId"));
-      } else if (p.has("GatewayId")) {
-        Optional<Resource> gw = t.resolve(r.template(), p.get("GatewayId"));
-        String text = t.text(r.template(), p.get("GatewayId")).orElse("");
-        boolean igw = gw.map(g -> g.type().equals("AWS::EC2::InternetGateway")).orElse(text.startsWith("igw-"));
-        target = igw ? "igw" : "gateway";
-        targetKey = gw.map(Resource::key).orElse(text);
-      } else {
-        target = "other";
-        targetKey = "";
-      }
-      routes.computeIfAbsent(table, k -> new ArrayList<>()).add(new Route(table, dest, target, targetKey));
-    }
-    for (Resource r : t.ofType("AWS::EC2::SubnetRouteTableAssociation")) {
-      subnetTable.put(ref(r, r.props().get("SubnetId")), ref(r, r.props().get("RouteTableId")));
+      String az = Zone.of(r).map(Zone::toString).orElseGet(() -> r.value("AvailabilityZone").textWithDefaults()
+          .or(() -> r.value("AvailabilityZoneId").textWithDefaults()).orElse("\u00abunknown zone\u00bb"));
+      subnets.put(r.key(), new Subnet(r.key(), ref(r.value("VpcId")), az));
+      subnetTable.put(r.key(), routing.tableOf(r));
     }
   }
 
   /** The key of the resource a value refers to, or the value's text (an existing resource's id). */
-  private String ref(Resource from, JsonNode value) {
-    return t.resolve(from.template(), value).map(Resource::key)
-        .orElseGet(() -> t.text(from.template(), value).orElse(null));
+  private static String ref(Value value) {
+    return value.resource().map(Resource::key).orElseGet(() -> value.textWithDefaults().orElse(null));
   }
 
-  private boolean routesTo(String table, String destination, String target) {
-    return table != null && routes.getOrDefault(table, List.of()).stream()
-        .anyMatch(r -> r.destination().equals(destination) && r.target().equals(target));
+  private static String text(Value value) {
+    return value.textWithDefaults().orElse(null);
+  }
+
+  private boolean routesTo(String table, String destination, Route.Target target) {
+    return routing.routes(table).stream()
+        .anyMatch(r -> r.destination().equals(destination) && r.target() == target);
   }
 
   private Optional<Route> route(String table, String destination) {
-    return table == null ? Optional.empty() : routes.getOrDefault(table, List.of()).stream()
-        .filter(r -> r.destination().equals(destination)).findFirst();
+    return routing.route(table, destination);
   }
 
   private String clusterVpc() {
     for (Resource c : t.ofType("AWS::EKS::Cluster")) {
-      for (JsonNode s : SynthesizedTemplates.items(c.props().path("ResourcesVpcConfig").path("SubnetIds"))) {
-        Subnet subnet = subnets.get(ref(c, s));
+      for (Value s : c.template().value(c.prop("ResourcesVpcConfig").path("SubnetIds")).items()) {
+        Subnet subnet = subnets.get(ref(s));
         if (subnet != null && subnet.vpc() != null) {
           return subnet.vpc();
         }
@@ -200,7 +179,7 @@ final class GeneratedDesign {
     List<Resource> vpcs = t.ofType("AWS::EC2::VPC");
     String cidr = spec.vpcCidr().orElse(null);
     for (Resource v : vpcs) {
-      if (cidr != null && cidr.equals(t.text(v.template(), v.props().get("CidrBlock")).orElse(null))) {
+      if (cidr != null && cidr.equals(v.value("CidrBlock").textWithDefaults().orElse(null))) {
         return v.key();
       }
     }
@@ -208,15 +187,15 @@ final class GeneratedDesign {
   }
 
   private String vpcOfNat(Resource n) {
-    if (n.props().has("SubnetId")) {
-      Subnet s = subnets.get(ref(n, n.props().get("SubnetId")));
+    if (n.properties().has("SubnetId")) {
+      Subnet s = subnets.get(ref(n.value("SubnetId")));
       return s == null ? null : s.vpc();
     }
-    return ref(n, n.props().get("VpcId"));
+    return ref(n.value("VpcId"));
   }
 
   private static boolean regional(Resource n) {
-    return "regional".equalsIgnoreCase(n.props().path("AvailabilityMode").asText(""));
+    return "regional".equalsIgnoreCase(text(n.value("AvailabilityMode")));
   }
 
   // ---------------------------------------------------------------- NAT
@@ -234,7 +213,8 @@ final class GeneratedDesign {
     int crossing = 0;
     Map<String, Set<String>> activeZones = new LinkedHashMap<>();
     for (Subnet s : privateSubnets) {
-      Optional<Route> r = route(subnetTable.get(s.key()), "0.0.0.0/0").filter(x -> x.target().equals("nat"));
+      Optional<Route> r = route(subnetTable.get(s.key()), RouteTables.DEFAULT)
+          .filter(x -> x.target() == Route.Target.NAT_GATEWAY);
       if (r.isEmpty() || !byKey.containsKey(r.get().targetKey())) {
         continue;
       }
@@ -242,7 +222,7 @@ final class GeneratedDesign {
       routed++;
       activeZones.computeIfAbsent(n.key(), k -> new LinkedHashSet<>()).add(s.az());
       if (!regional(n)) {
-        Subnet natSubnet = subnets.get(ref(n, n.props().get("SubnetId")));
+        Subnet natSubnet = subnets.get(ref(n.value("SubnetId")));
         if (natSubnet == null || !natSubnet.az().equals(s.az())) {
           crossing++;
         }
@@ -253,7 +233,7 @@ final class GeneratedDesign {
     int zonal = 0;
     int regionalCount = 0;
     for (Resource n : nats) {
-      boolean isPublic = !"private".equalsIgnoreCase(n.props().path("ConnectivityType").asText("public"));
+      boolean isPublic = !"private".equalsIgnoreCase(n.value("ConnectivityType").textWithDefaults().orElse("public"));
       if (regional(n)) {
         int active = Math.max(1, activeZones.getOrDefault(n.key(), Set.of()).size());
         gateways += active;
@@ -261,7 +241,7 @@ final class GeneratedDesign {
         regionalCount++;
       } else {
         gateways++;
-        ips += isPublic ? 1 + SynthesizedTemplates.items(n.props().get("SecondaryAllocationIds")).size() : 0;
+        ips += isPublic ? 1 + n.value("SecondaryAllocationIds").items().size() : 0;
         zonal++;
       }
     }
@@ -286,8 +266,8 @@ final class GeneratedDesign {
 
   private List<Resource> endpoints(String vpc, String type) {
     return t.ofType("AWS::EC2::VPCEndpoint").stream()
-        .filter(e -> vpc != null && vpc.equals(ref(e, e.props().get("VpcId"))))
-        .filter(e -> e.props().path("VpcEndpointType").asText("Gateway").equalsIgnoreCase(type)).toList();
+        .filter(e -> vpc != null && vpc.equals(ref(e.value("VpcId"))))
+        .filter(e -> e.value("VpcEndpointType").textWithDefaults().orElse("Gateway").equalsIgnoreCase(type)).toList();
   }
 
   /** {@code com.amazonaws.eu-west-1.ecr.dkr} → {@code ecr.dkr}. */
@@ -306,9 +286,9 @@ final class GeneratedDesign {
     });
     Map<String, Double> map = new LinkedHashMap<>();
     for (Resource e : endpoints(vpc, "Gateway")) {
-      String service = shortService(t.text(e.template(), e.props().get("ServiceName")).orElse("?"));
+      String service = shortService(e.value("ServiceName").textWithDefaults().orElse("?"));
       Set<String> tables = new LinkedHashSet<>();
-      SynthesizedTemplates.items(e.props().get("RouteTableIds")).forEach(x -> tables.add(ref(e, x)));
+      e.value("RouteTableIds").items().forEach(x -> tables.add(RouteTables.tableKey(x)));
       long covered = privateTables.stream().filter(tables::contains).count();
       double coverage = privateTables.isEmpty() ? (tables.isEmpty() ? 0 : 1) : covered / (double) privateTables.size();
       map.merge(service, coverage, Math::max);
@@ -323,13 +303,13 @@ final class GeneratedDesign {
   private Map<String, InterfaceEndpoint> interfaceEndpoints(String vpc, int zones) {
     Map<String, InterfaceEndpoint> map = new LinkedHashMap<>();
     for (Resource e : endpoints(vpc, "Interface")) {
-      String service = shortService(t.text(e.template(), e.props().get("ServiceName")).orElse("?"));
-      JsonNode ids = e.props().get("SubnetIds");
+      String service = shortService(e.value("ServiceName").textWithDefaults().orElse("?"));
+      Optional<List<Value>> ids = e.value("SubnetIds").list();
       int azs;
-      if (ids != null && ids.isArray()) {
+      if (ids.isPresent() && e.prop("SubnetIds").isArray()) {
         Set<String> set = new LinkedHashSet<>();
-        for (JsonNode id : ids) {
-          String key = ref(e, id);
+        for (Value id : ids.get()) {
+          String key = ref(id);
           Subnet s = subnets.get(key);
           set.add(s != null ? s.az() : "subnet " + key);
         }
@@ -338,7 +318,7 @@ final class GeneratedDesign {
         azs = zones;
         facts.add("interface endpoint " + service + ": subnets not a literal list; assumed in all " + zones + " AZs");
       }
-      boolean dns = e.props().path("PrivateDnsEnabled").asText("false").equalsIgnoreCase("true");
+      boolean dns = e.value("PrivateDnsEnabled").textWithDefaults().orElse("false").equalsIgnoreCase("true");
       InterfaceEndpoint prev = map.get(service);
       map.put(service, new InterfaceEndpoint(service, azs + (prev == null ? 0 : prev.zones()),
           dns || (prev != null && prev.privateDns())));
@@ -370,10 +350,10 @@ final class GeneratedDesign {
       String how = null;
       for (String table : tables) {
         Optional<Route> r = route(table, peer.cidr());
-        if (r.isPresent() && r.get().target().equals("pcx")) {
+        if (r.isPresent() && r.get().target() == Route.Target.PEERING) {
           kind = LinkKind.PEERING;
           how = "route to " + peer.cidr() + " over a peering connection";
-        } else if (r.isPresent() && r.get().target().equals("tgw")) {
+        } else if (r.isPresent() && r.get().target() == Route.Target.TRANSIT_GATEWAY) {
           kind = LinkKind.TRANSIT_GATEWAY;
           how = "route to " + peer.cidr() + " through a Transit Gateway";
         }
@@ -383,16 +363,16 @@ final class GeneratedDesign {
       }
       if (kind == null && peerVpc != null) {
         for (Resource pcx : t.ofType("AWS::EC2::VPCPeeringConnection")) {
-          Set<String> ends = Set.of(String.valueOf(ref(pcx, pcx.props().get("VpcId"))),
-              String.valueOf(ref(pcx, pcx.props().get("PeerVpcId"))));
+          Set<String> ends = Set.of(String.valueOf(ref(pcx.value("VpcId"))),
+              String.valueOf(ref(pcx.value("PeerVpcId"))));
           if (ends.contains(vpc) && ends.contains(peerVpc)) {
             kind = LinkKind.PEERING;
-            how = "AWS::EC2::VPCPeeringConnection " + pcx.id();
+            how = "AWS::EC2::VPCPeeringConnection " + pcx.logicalId();
           }
         }
         Set<String> attached = new LinkedHashSet<>();
         for (Resource a : t.ofType("AWS::EC2::TransitGatewayAttachment", "AWS::EC2::TransitGatewayVpcAttachment")) {
-          attached.add(ref(a, a.props().get("VpcId")));
+          attached.add(ref(a.value("VpcId")));
         }
         if (kind == null && attached.contains(vpc) && attached.contains(peerVpc)) {
           kind = LinkKind.TRANSIT_GATEWAY;
@@ -413,7 +393,7 @@ final class GeneratedDesign {
 
   private String peerVpc(Peer peer) {
     for (Resource v : t.ofType("AWS::EC2::VPC")) {
-      if (peer.cidr() != null && peer.cidr().equals(t.text(v.template(), v.props().get("CidrBlock")).orElse(null))) {
+      if (peer.cidr() != null && peer.cidr().equals(v.value("CidrBlock").textWithDefaults().orElse(null))) {
         return v.key();
       }
     }
@@ -423,11 +403,11 @@ final class GeneratedDesign {
   private Map<String, Link> regions() {
     Map<String, Link> map = new LinkedHashMap<>();
     for (Resource pcx : t.ofType("AWS::EC2::VPCPeeringConnection")) {
-      t.text(pcx.template(), pcx.props().get("PeerRegion")).filter(r -> !r.equals(spec.region()))
+      pcx.value("PeerRegion").textWithDefaults().filter(r -> !r.equals(spec.region()))
           .ifPresent(r -> map.put(r, new Link(LinkKind.PEERING, 0)));
     }
     for (Resource a : t.ofType("AWS::EC2::TransitGatewayPeeringAttachment")) {
-      t.text(a.template(), a.props().get("PeerRegion")).filter(r -> !r.equals(spec.region()))
+      a.value("PeerRegion").textWithDefaults().filter(r -> !r.equals(spec.region()))
           .ifPresent(r -> map.putIfAbsent(r, new Link(LinkKind.TRANSIT_GATEWAY, 0)));
     }
     if (!map.isEmpty()) {
@@ -439,9 +419,10 @@ final class GeneratedDesign {
   private Set<String> replication() {
     Set<String> regions = new LinkedHashSet<>();
     for (Resource r : t.ofType("AWS::ECR::ReplicationConfiguration")) {
-      for (JsonNode rule : r.props().path("ReplicationConfiguration").path("Rules")) {
+      for (JsonNode rule : r.prop("ReplicationConfiguration").path("Rules")) {
         for (JsonNode d : rule.path("Destinations")) {
-          t.text(r.template(), d.get("Region")).filter(x -> !x.equals(spec.region())).ifPresent(regions::add);
+          r.template().value(d.get("Region")).textWithDefaults().filter(x -> !x.equals(spec.region()))
+              .ifPresent(regions::add);
         }
       }
     }
@@ -453,8 +434,8 @@ final class GeneratedDesign {
   private List<Cluster> clusters() {
     List<Cluster> list = new ArrayList<>();
     for (Resource c : t.ofType("AWS::EKS::Cluster")) {
-      String name = t.text(c.template(), c.props().get("Name")).orElse(c.id());
-      String version = t.text(c.template(), c.props().get("Version")).orElse("default");
+      String name = c.value("Name").textWithDefaults().orElse(c.logicalId());
+      String version = c.value("Version").textWithDefaults().orElse("default");
       list.add(new Cluster(name, version, KubernetesVersions.billedAsExtended(version, KubernetesVersions.today())));
     }
     if (list.isEmpty()) {
@@ -474,20 +455,20 @@ final class GeneratedDesign {
       if (v.key().equals(clusterVpc)) {
         continue;
       }
-      String cidr = t.text(v.template(), v.props().get("CidrBlock")).orElse("");
+      String cidr = v.value("CidrBlock").textWithDefaults().orElse("");
       String name = spec.peers().stream().filter(p -> cidr.equals(p.cidr())).map(Peer::name)
-          .findFirst().orElse(v.id());
+          .findFirst().orElse(v.logicalId());
       int gateways = 0;
       int ips = 0;
       for (Resource n : t.ofType("AWS::EC2::NatGateway")) {
         if (v.key().equals(vpcOfNat(n))) {
           gateways++;
-          ips += "private".equalsIgnoreCase(n.props().path("ConnectivityType").asText("public")) ? 0 : 1;
+          ips += "private".equalsIgnoreCase(n.value("ConnectivityType").textWithDefaults().orElse("public")) ? 0 : 1;
         }
       }
       int endpointAzs = 0;
       for (Resource e : endpoints(v.key(), "Interface")) {
-        endpointAzs += Math.max(1, SynthesizedTemplates.items(e.props().get("SubnetIds")).size());
+        endpointAzs += Math.max(1, e.value("SubnetIds").items().size());
       }
       list.add(new OtherVpc(name, gateways, ips, endpointAzs));
       facts.add("other VPC " + name + " (" + v.key() + "): " + gateways + " NAT gateways, " + endpointAzs
@@ -503,7 +484,7 @@ final class GeneratedDesign {
     Map<String, LoadBalancer> ingressLbs = ingressLoadBalancers(zones, specs);
     for (int i = 0; i < specs.size(); i++) {
       DeclaredService s = specs.get(i);
-      Optional<K8sObject> svc = k8s.ofKind("Service").stream()
+      Optional<KubernetesObject> svc = ofKind("Service").stream()
           .filter(o -> o.name().equals(s.name()) && o.namespace().equals(s.namespace()))
           .findFirst();
       String namespace = s.namespace();
@@ -516,21 +497,21 @@ final class GeneratedDesign {
         facts.add("service " + s.name() + ": " + routing.landscapeName() + ", " + replicas
             + " replicas, taken from the landscape: no Service " + s.name() + " in the manifests");
       } else {
-        K8sObject o = svc.get();
-        Routing routing = routing(o);
+        KubernetesObject o = svc.get();
+        Routing routing = Routing.of(ServiceRouting.of(o).orElseThrow().mode());
         int[] workload = workload(o, zones);
         int replicas = workload[0] > 0 ? workload[0] : s.replicas();
         int endpointZones = Math.max(1, Math.min(replicas, workload[1] > 0 ? workload[1] : zones));
         Double locality = locality(s.name(), o.namespace(), zones, routing.crossAzShare(zones, replicas,
             endpointZones));
-        String source = "Service " + o.namespace() + "/" + o.name() + " in " + o.source();
+        String source = "Service " + o.namespace() + "/" + o.name() + " in " + source(o);
         services.put(s.name(), Service.of(s.name(), o.namespace(), replicas, endpointZones, routing, locality,
             zones, source));
         facts.add("service " + s.name() + ": " + routing.landscapeName() + (locality != null
             ? ", Istio locality " + CostModel.percent(locality) + " to other zones" : "")
             + ", " + replicas + " replicas in " + endpointZones + " zones (" + source
             + (workload[0] > 0 ? "" : "; replicas from the landscape: no workload selected by it") + ")");
-        for (K8sObject lb : k8s.ofKind("Service")) {
+        for (KubernetesObject lb : ofKind("Service")) {
           if ("LoadBalancer".equals(lb.spec().path("type").asText()) && lb.namespace().equals(o.namespace())
               && (lb.name().equals(o.name()) || selectsSamePods(lb, o))) {
             lbs.add(serviceLoadBalancer(lb, s.name(), zones));
@@ -544,36 +525,31 @@ final class GeneratedDesign {
     for (int i = 0; i < specs.size(); i++) {
       DeclaredService s = specs.get(i);
       if (s.exposure().isPresent() && lbs.stream().noneMatch(lb -> lb.services().contains(s.name()))) {
-        LoadBalancerKind kind = s.exposure().get();
-        lbs.add(new LoadBalancer(s.name(), kind, true, s.internetFacing(), zones, kind == LoadBalancerKind.ALB,
+        LoadBalancing.Kind kind = s.exposure().get();
+        lbs.add(new LoadBalancer(s.name(), kind, true, s.internetFacing(), zones, kind == LoadBalancing.Kind.ALB,
             false, List.of(s.name()), "landscape services[" + i + "].expose"));
         facts.add("load balancer of " + s.name() + ": " + kind + " with IP targets, "
             + (s.internetFacing() ? "internet-facing" : "internal") + ", taken from"
-            + " the landscape: no " + (kind == LoadBalancerKind.ALB ? "Ingress" : "Service of type LoadBalancer")
+            + " the landscape: no " + (kind == LoadBalancing.Kind.ALB ? "Ingress" : "Service of type LoadBalancer")
             + " for it in the manifests");
       }
     }
   }
 
-  private static Routing routing(K8sObject svc) {
-    JsonNode spec = svc.spec();
-    if ("Local".equals(spec.path("internalTrafficPolicy").asText())) {
-      return Routing.NODE_LOCAL;
+  private List<KubernetesObject> ofKind(String kind) {
+    return k8s.stream().filter(o -> o.kind().equals(kind)).toList();
+  }
+
+  /** Where an object was read: its file's name, or the stack and logical id that apply it. */
+  private static String source(KubernetesObject o) {
+    if (o.resource() != null) {
+      return o.resource().template().name() + " " + o.resource().logicalId();
     }
-    String mode = svc.annotation("service.kubernetes.io/topology-mode");
-    String hints = svc.annotation("service.kubernetes.io/topology-aware-hints");
-    if ((mode != null && mode.equalsIgnoreCase("auto")) || (hints != null && hints.equalsIgnoreCase("auto"))) {
-      return Routing.TOPOLOGY_AWARE;
-    }
-    return switch (spec.path("trafficDistribution").asText("")) {
-      case "PreferClose", "PreferSameZone" -> Routing.PREFER_SAME_ZONE;
-      case "PreferSameNode" -> Routing.PREFER_SAME_NODE;
-      default -> Routing.CLUSTER;
-    };
+    return o.file() == null ? "?" : o.file().getFileName().toString();
   }
 
   /** {replicas of the workloads the Service selects (0: none), zones they are pinned to (0: not pinned)}. */
-  private int[] workload(K8sObject svc, int zones) {
+  private int[] workload(KubernetesObject svc, int zones) {
     JsonNode selector = svc.spec().path("selector");
     if (!selector.isObject() || selector.isEmpty()) {
       return new int[] {0, 0};
@@ -582,7 +558,7 @@ final class GeneratedDesign {
     Set<String> pinned = new LinkedHashSet<>();
     boolean unpinned = false;
     for (String kind : List.of("Deployment", "StatefulSet")) {
-      for (K8sObject w : k8s.ofKind(kind)) {
+      for (KubernetesObject w : ofKind(kind)) {
         if (!w.namespace().equals(svc.namespace())) {
           continue;
         }
@@ -605,7 +581,7 @@ final class GeneratedDesign {
    * Controller pattern of a second Service, e.g. {@code orders-nlb}, beside the ClusterIP one): its
    * selector matches the pod labels of a workload the service's Service selects.
    */
-  private boolean selectsSamePods(K8sObject lb, K8sObject svc) {
+  private boolean selectsSamePods(KubernetesObject lb, KubernetesObject svc) {
     JsonNode selector = lb.spec().path("selector");
     if (!selector.isObject() || selector.isEmpty()) {
       return false;
@@ -622,14 +598,14 @@ final class GeneratedDesign {
   }
 
   /** The pod template labels of the workloads a Service selects. */
-  private List<JsonNode> podLabels(K8sObject svc) {
+  private List<JsonNode> podLabels(KubernetesObject svc) {
     List<JsonNode> list = new ArrayList<>();
     JsonNode selector = svc.spec().path("selector");
     if (!selector.isObject() || selector.isEmpty()) {
       return list;
     }
     for (String kind : List.of("Deployment", "StatefulSet")) {
-      for (K8sObject w : k8s.ofKind(kind)) {
+      for (KubernetesObject w : ofKind(kind)) {
         JsonNode labels = w.spec().path("template").path("metadata").path("labels");
         if (w.namespace().equals(svc.namespace()) && matches(selector, labels)) {
           list.add(labels);
@@ -672,7 +648,7 @@ final class GeneratedDesign {
    * the Service's share).
    */
   private Double locality(String name, String namespace, int zones, double serviceShare) {
-    for (K8sObject dr : k8s.ofKind("DestinationRule")) {
+    for (KubernetesObject dr : ofKind("DestinationRule")) {
       String[] host = dr.spec().path("host").asText("").split("\\.");
       boolean matches = host[0].equals(name) && (host.length < 2 || host[1].equals(namespace)
           || host[1].equals("*"));
@@ -719,76 +695,49 @@ final class GeneratedDesign {
     return parts.length < 2 || parts[1].isEmpty() || parts[1].equals("*") ? null : parts[1];
   }
 
-  private LoadBalancer serviceLoadBalancer(K8sObject o, String service, int zones) {
-    String type = o.annotation(LBC + "aws-load-balancer-type");
-    String lbClass = o.spec().path("loadBalancerClass").asText("");
-    boolean controller = "external".equals(type) || "nlb-ip".equals(type) || lbClass.startsWith("service.k8s.aws/");
-    String target = o.annotation(LBC + "aws-load-balancer-nlb-target-type");
-    boolean ip = "nlb-ip".equals(type) || "ip".equalsIgnoreCase(target);
-    String scheme = o.annotation(LBC + "aws-load-balancer-scheme");
-    boolean internetFacing;
-    if (scheme != null) {
-      internetFacing = scheme.equalsIgnoreCase("internet-facing");
-    } else if (controller) {
-      internetFacing = false;
-    } else {
-      internetFacing = !"true".equalsIgnoreCase(o.annotation(LBC + "aws-load-balancer-internal"));
-    }
-    String attributes = o.annotation(LBC + "aws-load-balancer-attributes");
-    boolean crossZone = attributes != null && attributes.replace(" ", "")
-        .contains("load_balancing.cross_zone.enabled=true");
-    boolean local = "Local".equals(o.spec().path("externalTrafficPolicy").asText());
-    int lbZones = subnetCount(o.annotation(LBC + "aws-load-balancer-subnets"), zones);
-    String source = "Service " + o.namespace() + "/" + o.name() + " in " + o.source();
+  private LoadBalancer serviceLoadBalancer(KubernetesObject o, String service, int zones) {
+    LoadBalancing lb = LoadBalancing.of(o, context).orElseThrow();
+    boolean controller = lb.controller() == LoadBalancing.Controller.AWS_LOAD_BALANCER_CONTROLLER;
+    boolean ip = lb.ipTargets();
+    boolean internetFacing = lb.internetFacing();
+    boolean crossZone = lb.crossZone();
+    int lbZones = lb.subnets().isEmpty() ? zones : lb.subnets().size();
+    String source = "Service " + o.namespace() + "/" + o.name() + " in " + source(o);
     facts.add("load balancer of " + service + ": NLB, " + (ip ? "IP" : "instance") + " targets, "
         + (internetFacing ? "internet-facing" : "internal") + ", cross-zone " + (crossZone ? "on" : "off")
         + ", " + lbZones + " AZs (" + source + (controller ? "" : "; no AWS Load Balancer Controller annotation:"
         + " the in-tree controller's load balancer, priced as an NLB") + ")");
-    return new LoadBalancer(o.namespace() + "/" + o.name(), LoadBalancerKind.NLB, ip, internetFacing, lbZones,
-        crossZone, local, List.of(service), source);
+    return new LoadBalancer(o.namespace() + "/" + o.name(), LoadBalancing.Kind.NLB, ip, internetFacing, lbZones,
+        crossZone, lb.localTraffic(), List.of(service), source);
   }
 
   private Map<String, LoadBalancer> ingressLoadBalancers(int zones, List<DeclaredService> specs) {
     Map<String, LoadBalancer> map = new LinkedHashMap<>();
-    for (K8sObject ing : k8s.ofKind("Ingress")) {
-      String cls = ing.spec().path("ingressClassName").asText(null);
-      if (cls == null) {
-        cls = ing.annotation("kubernetes.io/ingress.class");
-      }
-      if (!"alb".equals(cls)) {
+    for (KubernetesObject ing : ofKind("Ingress")) {
+      Optional<LoadBalancing> alb = LoadBalancing.of(ing, context).filter(x -> x.kind() == LoadBalancing.Kind.ALB);
+      if (alb.isEmpty()) {
         continue;
       }
       Set<String> backends = new LinkedHashSet<>();
-      JsonNode def = ing.spec().path("defaultBackend").path("service").path("name");
-      if (def.isTextual()) {
-        backends.add(def.asText());
-      }
-      for (JsonNode rule : ing.spec().path("rules")) {
-        for (JsonNode path : rule.path("http").path("paths")) {
-          JsonNode name = path.path("backend").path("service").path("name");
-          if (name.isTextual()) {
-            backends.add(name.asText());
-          }
-        }
-      }
+      alb.get().backends().forEach(b -> backends.add(b.service()));
       List<String> services = specs.stream().map(DeclaredService::name).filter(backends::contains).toList();
       if (services.isEmpty()) {
         continue;
       }
-      String group = ing.annotation(ALB + "group.name");
+      String group = alb.get().group();
       String name = group != null ? "group " + group : ing.namespace() + "/" + ing.name();
-      boolean ip = "ip".equalsIgnoreCase(ing.annotation(ALB + "target-type"));
-      boolean internetFacing = "internet-facing".equalsIgnoreCase(ing.annotation(ALB + "scheme"));
-      String tg = ing.annotation(ALB + "target-group-attributes");
-      boolean crossZone = tg == null || !tg.replace(" ", "").contains("load_balancing.cross_zone.enabled=false");
-      int lbZones = subnetCount(ing.annotation(ALB + "subnets"), zones);
-      String source = "Ingress " + ing.namespace() + "/" + ing.name() + " in " + ing.source();
+      boolean ip = alb.get().backends().stream().filter(b -> services.contains(b.service()))
+          .allMatch(b -> b.targets() == LoadBalancing.Targets.IP);
+      boolean internetFacing = alb.get().internetFacing();
+      boolean crossZone = alb.get().crossZone();
+      int lbZones = alb.get().subnets().isEmpty() ? zones : alb.get().subnets().size();
+      String source = "Ingress " + ing.namespace() + "/" + ing.name() + " in " + source(ing);
       LoadBalancer prev = map.get(name);
       List<String> all = new ArrayList<>(prev == null ? List.of() : prev.services());
       services.stream().filter(s -> !all.contains(s)).forEach(all::add);
       LoadBalancer lb = prev == null
-          ? new LoadBalancer(name, LoadBalancerKind.ALB, ip, internetFacing, lbZones, crossZone, false, all, source)
-          : new LoadBalancer(name, LoadBalancerKind.ALB, prev.ipTargets(), prev.internetFacing(), prev.zones(),
+          ? new LoadBalancer(name, LoadBalancing.Kind.ALB, ip, internetFacing, lbZones, crossZone, false, all, source)
+          : new LoadBalancer(name, LoadBalancing.Kind.ALB, prev.ipTargets(), prev.internetFacing(), prev.zones(),
               prev.crossZone(), false, all, prev.source() + ", " + source);
       map.put(name, lb);
       facts.add("load balancer of " + services + ": ALB " + name + ", " + (ip ? "IP" : "instance") + " targets, "
@@ -797,11 +746,5 @@ final class GeneratedDesign {
     return map;
   }
 
-  private static int subnetCount(String annotation, int zones) {
-    if (annotation == null || annotation.isBlank()) {
-      return zones;
-    }
-    return (int) java.util.Arrays.stream(annotation.split(",")).map(String::trim).filter(x -> !x.isEmpty()).count();
-  }
 
 }

@@ -1,8 +1,12 @@
 package io.github.zonewise.cost;
 
+import io.github.zonewise.synth.ServiceRouting;
+
 /**
- * How a Kubernetes Service routes, as read from its manifest, and the share of its bytes that
+ * How a Kubernetes Service routes, as the cost model prices it, and the share of its bytes that
  * leave the caller's AZ when its endpoints are spread evenly ({@code maxSkew} 1) over the zones.
+ * A Service's manifest is decoded by the reader ({@link ServiceRouting}); {@link #of(ServiceRouting.Mode)}
+ * maps its mode here, and a landscape's {@code services[].routing} names one with {@link #ofLandscapeName}.
  *
  * <p>With {@code N} AZs the callers run in, {@code r} replicas and {@code k = min(r, N)} zones
  * that hold an endpoint (fewer when the pods are pinned to zones):
@@ -46,6 +50,22 @@ public enum Routing {
   /** The name of the mode in a landscape's {@code services[].routing}. */
   public String landscapeName() {
     return landscapeName;
+  }
+
+  /**
+   * The cost model's mode of a Service's routing as the reader decodes it.
+   *
+   * @param mode the decoded mode
+   * @return the mode priced
+   */
+  public static Routing of(ServiceRouting.Mode mode) {
+    return switch (mode) {
+      case TOPOLOGY_AWARE -> TOPOLOGY_AWARE;
+      case PREFER_SAME_ZONE -> PREFER_SAME_ZONE;
+      case PREFER_SAME_NODE -> PREFER_SAME_NODE;
+      case NODE_LOCAL -> NODE_LOCAL;
+      case CLUSTER -> CLUSTER;
+    };
   }
 
   /**

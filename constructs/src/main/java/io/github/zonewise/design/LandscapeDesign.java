@@ -3,7 +3,6 @@ package io.github.zonewise.design;
 import io.github.zonewise.cost.DeclaredLandscape;
 import io.github.zonewise.cost.DeclaredLandscape.DeclaredService;
 import io.github.zonewise.cost.DeclaredLandscape.Peer;
-import io.github.zonewise.cost.Design.LoadBalancerKind;
 import io.github.zonewise.cost.Flow;
 import io.github.zonewise.cost.Routing;
 import io.github.zonewise.cost.TrafficProfile;
@@ -21,6 +20,7 @@ import io.github.zonewise.spec.LandscapeSpec;
 import io.github.zonewise.spec.ServiceSpec;
 import io.github.zonewise.spec.TrafficEnd;
 import io.github.zonewise.spec.ValidatedLandscape;
+import io.github.zonewise.synth.LoadBalancing;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -128,8 +128,8 @@ public record LandscapeDesign(ValidatedLandscape landscape, NatStrategy nat, Lis
   }
 
   private static DeclaredService declared(ServiceSpec s) {
-    Optional<LoadBalancerKind> kind = s.exposure().map(e -> e.type().equals(LoadBalancerType.alb())
-        ? LoadBalancerKind.ALB : LoadBalancerKind.NLB);
+    Optional<LoadBalancing.Kind> kind = s.exposure().map(e -> e.type().equals(LoadBalancerType.alb())
+        ? LoadBalancing.Kind.ALB : LoadBalancing.Kind.NLB);
     boolean internetFacing = s.exposure().map(e -> e.scheme().equals(LoadBalancerScheme.internetFacing()))
         .orElse(false);
     return new DeclaredService(s.name(), s.namespace(), s.replicas(), Routing.ofLandscapeName(s.routing().name()),

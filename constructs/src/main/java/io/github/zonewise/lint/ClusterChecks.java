@@ -3,6 +3,7 @@ package io.github.zonewise.lint;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zonewise.facts.KubernetesVersions;
 import io.github.zonewise.facts.KubernetesVersions.EksVersion;
+import io.github.zonewise.synth.Resource;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,11 +17,11 @@ final class ClusterChecks {
   }
 
   /** ZW-EKS1, on {@code AWS::EKS::Cluster} and {@code Custom::AWSCDK-EKS-Cluster}: private endpoint access is on. */
-  static Outcome privateEndpoint(ResourceView cluster) {
+  static Outcome privateEndpoint(Resource cluster) {
     JsonNode value = cluster.type().equals(CDK_EKS_CLUSTER)
         ? cluster.prop("Config").path("resourcesVpcConfig").path("endpointPrivateAccess")
         : cluster.prop("ResourcesVpcConfig").path("EndpointPrivateAccess");
-    Boolean on = Intrinsics.bool(value, false);
+    Boolean on = cluster.template().value(value).bool(false);
     if (on == null) {
       return Outcome.NOT_APPLICABLE;
     }
@@ -30,13 +31,15 @@ final class ClusterChecks {
   }
 
   /** ZW-EKS2, on {@code AWS::EKS::Cluster} and {@code Custom::AWSCDK-EKS-Cluster}: the version is in standard support. */
-  static Outcome standardSupport(ResourceView cluster, LocalDate day) {
+  static Outcome standardSupport(Resource cluster, LocalDate day) {
     boolean cdk = cluster.type().equals(CDK_EKS_CLUSTER);
-    String version = (cdk ? cluster.prop("Config").path("version") : cluster.prop("Version")).asText(null);
+    String version = cluster.template().value(cdk ? cluster.prop("Config").path("version") : cluster.prop("Version"))
+        .text().orElse(null);
     if (KubernetesVersions.minor(version).isEmpty()) {
       return Outcome.NOT_APPLICABLE;   // not set (EKS takes its newest) or a token
     }
-    String supportType = cdk ? "" : cluster.prop("UpgradePolicy").path("SupportType").asText("");
+    String supportType = cdk ? "" : cluster.template().value(cluster.prop("UpgradePolicy").path("SupportType"))
+        .text().orElse("");
     if (supportType.equalsIgnoreCase("STANDARD")) {
       return Outcome.COMPLIANT;   // EKS upgrades it at the end of standard support instead of billing extended
     }

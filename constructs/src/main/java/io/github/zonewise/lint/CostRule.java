@@ -1,5 +1,8 @@
 package io.github.zonewise.lint;
 
+import io.github.zonewise.synth.KubernetesContext;
+import io.github.zonewise.synth.KubernetesObject;
+import io.github.zonewise.synth.Resource;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
@@ -14,12 +17,12 @@ public final class CostRule {
 
   /** A check of one CloudFormation resource. */
   interface ResourceCheck {
-    Outcome check(ResourceView resource, LocalDate day);
+    Outcome check(Resource resource, LocalDate day);
   }
 
   /** A check of one Kubernetes object. */
   interface ObjectCheck {
-    Outcome check(KubernetesObject object, KubernetesScope scope);
+    Outcome check(KubernetesObject object, KubernetesContext context);
   }
 
   private final String id;
@@ -83,18 +86,18 @@ public final class CostRule {
     return objectCheck != null;
   }
 
-  Outcome check(ResourceView resource, LocalDate day) {
+  Outcome check(Resource resource, LocalDate day) {
     if (resourceCheck == null || !resourceTypes.contains(resource.type())) {
       return Outcome.NOT_APPLICABLE;
     }
     return resourceCheck.check(resource, day);
   }
 
-  Outcome check(KubernetesObject object, KubernetesScope scope) {
+  Outcome check(KubernetesObject object, KubernetesContext context) {
     if (objectCheck == null) {
       return Outcome.NOT_APPLICABLE;
     }
-    return objectCheck.check(object, scope).withFindingId(object.id());
+    return objectCheck.check(object, context).withFindingId(object.id());
   }
 
   @Override

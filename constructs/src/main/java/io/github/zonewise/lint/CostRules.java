@@ -123,7 +123,7 @@ public final class CostRules {
       Set.of(), null, WorkloadChecks::karpenterV1);
 
   static final CostRule DEP1 = new CostRule("ZW-DEP1", Level.WARNING,
-      "A Deployment's replicas cannot spread over zones.",
+      "A Deployment's, StatefulSet's or ReplicaSet's replicas cannot spread over zones.",
       "Without a topology spread constraint on topology.kubernetes.io/zone (or when pinned to one zone) the "
           + "replicas can all land in one AZ: zonal routing then has no local endpoint in the other zones, their "
           + "traffic crosses AZs at " + CROSS_AZ + ", and one AZ's failure takes every replica.",

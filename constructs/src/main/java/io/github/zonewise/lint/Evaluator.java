@@ -1,5 +1,9 @@
 package io.github.zonewise.lint;
 
+import io.github.zonewise.synth.AppliedManifest;
+import io.github.zonewise.synth.KubernetesContext;
+import io.github.zonewise.synth.KubernetesObject;
+import io.github.zonewise.synth.Resource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +48,7 @@ final class Evaluator {
     for (CostRule rule : rules) {
       types.addAll(rule.resourceTypes());
     }
-    types.add(TemplateView.KUBERNETES_RESOURCE);
+    types.add(AppliedManifest.KUBERNETES_RESOURCE);
   }
 
   /** Whether any rule looks at resources of a type. */
@@ -56,13 +60,13 @@ final class Evaluator {
    * Every applicable rule's result on one resource.
    *
    * @param resource the resource
-   * @param scope    the Kubernetes objects next to it (for IngressClasses)
+   * @param context  the Kubernetes objects around it (IngressClasses, backend Services)
    * @return the results of the rules that applied, in rule order
    */
-  List<Result> evaluate(ResourceView resource, KubernetesScope scope) {
+  List<Result> evaluate(Resource resource, KubernetesContext context) {
     List<Result> results = new ArrayList<>();
-    if (resource.type().equals(TemplateView.KUBERNETES_RESOURCE)) {
-      TemplateView.Manifest manifest = resource.template().manifest(resource);
+    if (resource.type().equals(AppliedManifest.KUBERNETES_RESOURCE)) {
+      AppliedManifest manifest = resource.template().manifest(resource);
       for (CostRule rule : rules) {
         if (!rule.checksKubernetes()) {
           continue;
@@ -73,7 +77,7 @@ final class Evaluator {
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (KubernetesObject object : manifest.objects()) {
-          Outcome o = rule.check(object, scope);
+          Outcome o = rule.check(object, context);
           if (o.applicable()) {
             outcomes.add(o);
           }
@@ -98,15 +102,15 @@ final class Evaluator {
   /**
    * Every applicable rule's outcome on one Kubernetes object of a manifest file.
    *
-   * @param object the object
-   * @param scope  the objects around it
+   * @param object  the object
+   * @param context the objects around it
    * @return the applicable outcomes, in rule order, each with its rule
    */
-  List<Result> evaluate(KubernetesObject object, KubernetesScope scope) {
+  List<Result> evaluate(KubernetesObject object, KubernetesContext context) {
     List<Result> results = new ArrayList<>();
     for (CostRule rule : rules) {
       if (rule.checksKubernetes()) {
-        Outcome o = rule.check(object, scope);
+        Outcome o = rule.check(object, context);
         if (o.applicable()) {
           results.add(new Result(rule, List.of(o), null));
         }

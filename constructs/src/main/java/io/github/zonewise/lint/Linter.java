@@ -1,5 +1,14 @@
 package io.github.zonewise.lint;
 
+import io.github.zonewise.synth.AppliedManifest;
+import io.github.zonewise.synth.Assembly;
+import io.github.zonewise.synth.KubernetesContext;
+import io.github.zonewise.synth.KubernetesObject;
+import io.github.zonewise.synth.ManifestFiles;
+import io.github.zonewise.synth.Note;
+import io.github.zonewise.synth.Resource;
+import io.github.zonewise.synth.Template;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,14 +19,17 @@ import java.util.List;
  * any CDK language or none; the {@code zonewise lint} command runs it.
  *
  * <pre>{@code
- * LintReport report = new Linter().lint(LintInput.read(List.of(Path.of("cdk.out")), List.of(Path.of("dist"))));
+ * LintReport report = new Linter().lint(List.of(Path.of("cdk.out")), List.of(Path.of("dist")));
  * }</pre>
  *
  * <p>It runs the same rules as {@link ZonewiseCostChecks}, honours the cdk-nag suppressions the
  * templates carry, and checks the Kubernetes objects of manifest files and of the manifests the
- * templates apply ({@code Custom::AWSCDK-EKS-KubernetesResource}, including those written as an
- * {@code Fn::Join} of deploy-time values inside JSON strings). Helm charts (rendered in the cluster)
- * and patches are not checked; the report's notes name them.
+ * templates apply. It reads through {@code io.github.zonewise.synth}: templates are held (exports
+ * and nested stacks resolve across the assembly), manifest files are read one at a time and their
+ * objects checked as they are read, so memory does not grow with the manifests; only Ingresses wait
+ * for the end (their load balancer depends on IngressClasses and backend Services read anywhere).
+ * What cannot be read is skipped with a note naming the file and why; the report says when nothing
+ * at all could be read.
  */
 public final class Linter {
 
@@ -40,59 +52,56 @@ public final class Linter {
   /**
    * Checks templates and manifests.
    *
-   * @param input what to check
-   * @return the findings, the suppressed findings and what could not be checked
+   * @param inputs    cloud assembly directories ({@code cdk.out}), {@code manifest.json} files, or
+   *                  CloudFormation template files (JSON or YAML)
+   * @param manifests Kubernetes manifest files, or directories of {@code *.yaml}/{@code *.yml} files
+   *                  (read recursively)
+   * @return the findings, the suppressed findings, and what could not be checked
    */
-  public LintReport lint(LintInput input) {
-    List<TemplateView> views = new ArrayList<>();
-    KubernetesScope scope = new KubernetesScope();
+  public LintReport lint(List<Path> inputs, List<Path> manifests) {
+    Assembly assembly = Assembly.read(inputs);
+    List<Note> notes = new ArrayList<>(assembly.notes());
+    KubernetesContext context = new KubernetesContext();
     int resources = 0;
     int objects = 0;
-    for (LintInput.Template t : input.templates()) {
-      TemplateView view = new TemplateView(t.name(), t.json());
-      views.add(view);
-      resources += view.resources().size();
-      for (ResourceView r : view.ofType(TemplateView.KUBERNETES_RESOURCE)) {
-        view.manifest(r).objects().forEach(scope::add);
-        objects += view.manifest(r).objects().size();
+    for (Template t : assembly.templates()) {
+      resources += t.resources().size();
+      for (Resource r : t.ofType(AppliedManifest.KUBERNETES_RESOURCE)) {
+        AppliedManifest m = t.manifest(r);
+        m.objects().forEach(context::add);
+        objects += m.objects().size();
+        notes.addAll(m.notes());
       }
     }
-    List<List<KubernetesObject>> files = new ArrayList<>();
-    for (LintInput.ManifestFile file : input.manifestFiles()) {
-      List<KubernetesObject> fileObjects = new ArrayList<>();
-      for (var doc : file.documents()) {
-        TemplateView.expand(doc, file.file().toString(), null, fileObjects);
-      }
-      fileObjects.forEach(scope::add);
-      objects += fileObjects.size();
-      files.add(fileObjects);
+
+    List<Finding> fileFindings = new ArrayList<>();
+    List<KubernetesObject> waiting = new ArrayList<>();
+    int[] fileObjects = {0};
+    int filesRead = 0;
+    ManifestFiles files = ManifestFiles.of(manifests);
+    notes.addAll(files.notes());
+    for (Path file : files.files()) {
+      ManifestFiles.FileRead read = ManifestFiles.read(file, o -> {
+        context.add(o);
+        fileObjects[0]++;
+        if (o.kind().equals("Ingress")) {
+          waiting.add(o);
+        } else {
+          check(o, context, fileFindings);
+        }
+      }, notes::add);
+      filesRead += read.readable() ? 1 : 0;
     }
 
     List<Finding> findings = new ArrayList<>();
     List<Finding> suppressed = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    for (TemplateView view : views) {
-      for (ResourceView r : view.resources()) {
-        switch (r.type()) {
-          case TemplateView.HELM_CHART -> notes.add(r.path() + ": Helm chart " + helmName(r)
-              + " is rendered in the cluster; its objects are not checked");
-          case TemplateView.KUBERNETES_PATCH -> notes.add(r.path() + ": a patch of "
-              + r.prop("ResourceName").asText("an object") + "; not checked");
-          default -> {
-          }
-        }
+    for (Template t : assembly.templates()) {
+      for (Resource r : t.resources()) {
+        AppliedManifest.note(r).ifPresent(notes::add);
         if (!evaluator.relevant(r.type())) {
           continue;
         }
-        boolean noted = false;
-        for (Evaluator.Result result : evaluator.evaluate(r, scope)) {
-          if (result.unreadable() != null) {
-            if (!noted) {
-              notes.add(r.path() + ": " + result.unreadable() + "; its Kubernetes objects are not checked");
-              noted = true;
-            }
-            continue;
-          }
+        for (Evaluator.Result result : evaluator.evaluate(r, context)) {
           for (Outcome o : result.violations()) {
             String objectId = o.findingId().isEmpty() ? null : o.findingId();
             String reason = Suppressions.reason(r, result.rule().id(), o.findingId());
@@ -102,21 +111,31 @@ public final class Linter {
         }
       }
     }
-    for (List<KubernetesObject> fileObjects : files) {
-      for (KubernetesObject object : fileObjects) {
-        for (Evaluator.Result result : evaluator.evaluate(object, scope)) {
-          for (Outcome o : result.violations()) {
-            findings.add(new Finding(result.rule(), object.origin(), object.id(), o.detail(), null));
-          }
-        }
-      }
+    for (KubernetesObject o : waiting) {
+      check(o, context, fileFindings);
     }
-    return new LintReport(findings, suppressed, notes, views.size(), resources, input.manifestFiles().size(), objects);
+    findings.addAll(fileFindings);
+    List<String> unreadable = notes.stream().filter(n -> n.kind() == Note.Kind.UNREADABLE).map(Note::toString)
+        .toList();
+    return new LintReport(findings, suppressed, notes.stream().map(Linter::describe).toList(), unreadable,
+        assembly.templates().size(), resources, filesRead, objects + fileObjects[0]);
   }
 
-  private static String helmName(ResourceView r) {
-    String chart = r.prop("Chart").asText(null);
-    String release = r.prop("Release").asText(null);
-    return chart == null ? "(unnamed)" : release == null ? chart : chart + " (release " + release + ")";
+  private void check(KubernetesObject object, KubernetesContext context, List<Finding> out) {
+    for (Evaluator.Result result : evaluator.evaluate(object, context)) {
+      for (Outcome o : result.violations()) {
+        out.add(new Finding(result.rule(), object.file().toString(), object.id(), o.detail(), null));
+      }
+    }
+  }
+
+  /** A note as the checker prints it: what, and that it is not checked. */
+  static String describe(Note note) {
+    String tail = switch (note.kind()) {
+      case MANIFEST -> "its Kubernetes objects are not checked";
+      case HELM_CHART -> "its objects are not checked";
+      default -> "not checked";
+    };
+    return note + "; " + tail;
   }
 }

@@ -1,6 +1,8 @@
 package io.github.zonewise.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zonewise.synth.KubernetesContext;
+import io.github.zonewise.synth.KubernetesObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +17,7 @@ final class MeshChecks {
   }
 
   /** ZW-IST1: each {@code distribute[].to} totals 100, each weight at least 1. */
-  static Outcome distributeTotals100(KubernetesObject o, KubernetesScope scope) {
+  static Outcome distributeTotals100(KubernetesObject o, KubernetesContext context) {
     if (!isDestinationRule(o)) {
       return Outcome.NOT_APPLICABLE;
     }
@@ -51,7 +53,7 @@ final class MeshChecks {
   }
 
   /** ZW-IST2: locality failover (explicit, or the default when there is no distribute) has outlier detection. */
-  static Outcome failoverHasOutlierDetection(KubernetesObject o, KubernetesScope scope) {
+  static Outcome failoverHasOutlierDetection(KubernetesObject o, KubernetesContext context) {
     if (!isDestinationRule(o)) {
       return Outcome.NOT_APPLICABLE;
     }

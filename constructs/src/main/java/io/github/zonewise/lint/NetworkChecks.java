@@ -1,6 +1,12 @@
 package io.github.zonewise.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zonewise.synth.Assembly;
+import io.github.zonewise.synth.Resource;
+import io.github.zonewise.synth.Route;
+import io.github.zonewise.synth.RouteTables;
+import io.github.zonewise.synth.Value;
+import io.github.zonewise.synth.Zone;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,29 +16,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The network rules: NAT per AZ, gateway and interface endpoints, Transit Gateway, NLB cross-zone. */
+/**
+ * The network rules: NAT per AZ, gateway and interface endpoints, Transit Gateway, NLB cross-zone.
+ * They look across the assembly the resource is read in (the whole cloud assembly from the command
+ * line, one stack in the cdk-nag pack): a value another stack exports resolves to its resource.
+ */
 final class NetworkChecks {
 
   private NetworkChecks() {
   }
 
   /** ZW-NAT1, on {@code AWS::EC2::Subnet}: the default route goes to a NAT gateway in the subnet's own AZ. */
-  static Outcome natInOwnZone(ResourceView subnet) {
-    TemplateView t = subnet.template();
-    ResourceView route = t.defaultRoute(t.routeTableKeyOf(subnet));
-    if (!TemplateView.toNat(route)) {
+  static Outcome natInOwnZone(Resource subnet) {
+    Optional<Route> route = RouteTables.of(subnet.template().assembly()).defaultRoute(subnet);
+    if (route.isEmpty() || route.get().target() != Route.Target.NAT_GATEWAY) {
       return Outcome.NOT_APPLICABLE;
     }
-    ResourceView nat = t.referenced(route.prop("NatGatewayId"), "AWS::EC2::NatGateway");
-    if (nat == null) {
+    Optional<Resource> nat = route.get().targetResource().filter(r -> r.type().equals("AWS::EC2::NatGateway"));
+    if (nat.isEmpty()) {
       return Outcome.NOT_APPLICABLE;
     }
-    if ("regional".equalsIgnoreCase(nat.prop("AvailabilityMode").asText(""))) {
+    if ("regional".equalsIgnoreCase(nat.get().value("AvailabilityMode").text().orElse(""))) {
       return Outcome.COMPLIANT;   // a regional NAT gateway serves each AZ from that AZ
     }
-    ResourceView natSubnet = t.referenced(nat.prop("SubnetId"), "AWS::EC2::Subnet");
-    Optional<Zone> own = Zone.of(subnet.properties());
-    Optional<Zone> natZone = natSubnet == null ? Optional.empty() : Zone.of(natSubnet.properties());
+    Optional<Resource> natSubnet = nat.get().value("SubnetId").resource()
+        .filter(r -> r.type().equals("AWS::EC2::Subnet"));
+    Optional<Zone> own = Zone.of(subnet);
+    Optional<Zone> natZone = natSubnet.flatMap(Zone::of);
     if (own.isEmpty() || natZone.isEmpty()) {
       return Outcome.NOT_APPLICABLE;
     }
@@ -41,33 +51,33 @@ final class NetworkChecks {
       return Outcome.NOT_APPLICABLE;
     }
     return Outcome.of(same, "the subnet is in " + own.get() + " but its default route goes to NAT gateway "
-        + nat.label() + " in " + natZone.get());
+        + nat.get().label() + " in " + natZone.get());
   }
 
   /** ZW-VPCE1 / ZW-VPCE2, on {@code AWS::EC2::VPC}: every NAT-routed private route table has the service's gateway endpoint. */
-  static Outcome gatewayEndpoint(ResourceView vpc, String service) {
-    TemplateView t = vpc.template();
-    String vpcKey = "ref:" + vpc.logicalId();
+  static Outcome gatewayEndpoint(Resource vpc, String service) {
+    Assembly a = vpc.template().assembly();
+    RouteTables routing = RouteTables.of(a);
+    String vpcKey = vpc.key();
     Map<String, String> natTables = new LinkedHashMap<>();   // route table key -> label
-    for (ResourceView table : t.ofType("AWS::EC2::RouteTable")) {
-      if (vpcKey.equals(Intrinsics.key(table.prop("VpcId")))
-          && TemplateView.toNat(t.defaultRoute("ref:" + table.logicalId()))) {
-        natTables.put("ref:" + table.logicalId(), table.label());
+    for (Resource table : a.inVpc("AWS::EC2::RouteTable", vpcKey)) {
+      if (toNat(routing.route(table.key(), RouteTables.DEFAULT))) {
+        natTables.put(table.key(), table.label());
       }
     }
-    if (TemplateView.toNat(t.defaultRoute("main:" + vpc.logicalId()))) {
-      natTables.put("main:" + vpc.logicalId(), "the main route table");
+    String main = RouteTables.mainTable(vpcKey);
+    if (toNat(routing.route(main, RouteTables.DEFAULT))) {
+      natTables.put(main, "the main route table");
     }
     if (natTables.isEmpty()) {
       return Outcome.NOT_APPLICABLE;
     }
     Set<String> covered = new LinkedHashSet<>();
-    for (ResourceView endpoint : t.ofType("AWS::EC2::VPCEndpoint")) {
-      if (vpcKey.equals(Intrinsics.key(endpoint.prop("VpcId")))
-          && "gateway".equalsIgnoreCase(endpoint.prop("VpcEndpointType").asText("Gateway"))
+    for (Resource endpoint : a.inVpc("AWS::EC2::VPCEndpoint", vpcKey)) {
+      if ("gateway".equalsIgnoreCase(endpoint.value("VpcEndpointType").text().orElse("Gateway"))
           && service.equals(serviceOf(endpoint))) {
-        for (JsonNode table : endpoint.prop("RouteTableIds")) {
-          covered.add(TemplateView.routeTableKey(table));
+        for (Value table : endpoint.value("RouteTableIds").items()) {
+          covered.add(RouteTables.tableKey(table));
         }
       }
     }
@@ -85,17 +95,22 @@ final class NetworkChecks {
         : tables + " without the " + what + " gateway endpoint");
   }
 
+  private static boolean toNat(Optional<Route> route) {
+    return route.isPresent() && route.get().target() == Route.Target.NAT_GATEWAY;
+  }
+
   /** ZW-VPCE3, on {@code AWS::EC2::VPCEndpoint}: an interface endpoint has a subnet in every AZ with private subnets. */
-  static Outcome interfaceEndpointInEveryZone(ResourceView endpoint) {
-    if (!"interface".equalsIgnoreCase(endpoint.prop("VpcEndpointType").asText("Gateway"))) {
+  static Outcome interfaceEndpointInEveryZone(Resource endpoint) {
+    if (!"interface".equalsIgnoreCase(endpoint.value("VpcEndpointType").text().orElse("Gateway"))) {
       return Outcome.NOT_APPLICABLE;
     }
-    TemplateView t = endpoint.template();
-    String vpcKey = Intrinsics.key(endpoint.prop("VpcId"));
+    Assembly a = endpoint.template().assembly();
+    RouteTables routing = RouteTables.of(a);
+    String vpcKey = endpoint.value("VpcId").key();
     Map<Zone, String> privateZones = new LinkedHashMap<>();
-    for (ResourceView subnet : t.ofType("AWS::EC2::Subnet")) {
-      if (vpcKey != null && vpcKey.equals(Intrinsics.key(subnet.prop("VpcId"))) && !t.isPublic(subnet)) {
-        Optional<Zone> zone = Zone.of(subnet.properties());
+    for (Resource subnet : a.inVpc("AWS::EC2::Subnet", vpcKey)) {
+      if (!routing.isPublic(subnet)) {
+        Optional<Zone> zone = Zone.of(subnet);
         if (zone.isEmpty()) {
           return Outcome.NOT_APPLICABLE;
         }
@@ -105,10 +120,13 @@ final class NetworkChecks {
     if (privateZones.isEmpty()) {
       return Outcome.NOT_APPLICABLE;
     }
+    Optional<List<Value>> subnets = endpoint.value("SubnetIds").list();
+    if (subnets.isEmpty()) {
+      return Outcome.NOT_APPLICABLE;   // a list only known at deploy time
+    }
     Set<Zone> endpointZones = new LinkedHashSet<>();
-    for (String id : Intrinsics.targets(endpoint.prop("SubnetIds"))) {
-      ResourceView subnet = t.resource(id);
-      Optional<Zone> zone = subnet == null ? Optional.empty() : Zone.of(subnet.properties());
+    for (Value id : subnets.get()) {
+      Optional<Zone> zone = id.resource().flatMap(Zone::of);
       if (zone.isEmpty()) {
         return Outcome.NOT_APPLICABLE;
       }
@@ -132,53 +150,50 @@ final class NetworkChecks {
   }
 
   /** ZW-TGW1, on {@code AWS::EC2::TransitGateway}: it joins more than two VPCs. */
-  static Outcome transitGatewayJoinsMoreThanTwo(ResourceView gateway) {
-    TemplateView t = gateway.template();
-    Set<String> vpcs = new LinkedHashSet<>();
-    for (String type : List.of("AWS::EC2::TransitGatewayAttachment", "AWS::EC2::TransitGatewayVpcAttachment")) {
-      for (ResourceView a : t.ofType(type)) {
-        if (gateway.logicalId().equals(Intrinsics.target(a.prop("TransitGatewayId")))) {
-          String vpc = Intrinsics.key(a.prop("VpcId"));
-          if (vpc != null) {
-            vpcs.add(vpc);
-          }
+  static Outcome transitGatewayJoinsMoreThanTwo(Resource gateway) {
+    Assembly a = gateway.template().assembly();
+    Map<String, String> vpcs = new LinkedHashMap<>();   // VPC key -> label
+    for (Resource attachment : a.ofType("AWS::EC2::TransitGatewayAttachment", "AWS::EC2::TransitGatewayVpcAttachment")) {
+      if (attachment.value("TransitGatewayId").resource().filter(gateway::equals).isPresent()) {
+        Value vpc = attachment.value("VpcId");
+        String key = vpc.key();
+        if (key != null) {
+          vpcs.putIfAbsent(key, vpc.resource().map(Resource::label).orElse(key));
         }
       }
     }
-    for (String type : List.of("AWS::EC2::TransitGatewayPeeringAttachment", "AWS::EC2::VPNConnection",
+    for (Resource other : a.ofType("AWS::EC2::TransitGatewayPeeringAttachment", "AWS::EC2::VPNConnection",
         "AWS::EC2::TransitGatewayConnect", "AWS::DirectConnect::DirectConnectGatewayAssociation")) {
-      for (ResourceView other : t.ofType(type)) {
-        if (gateway.logicalId().equals(Intrinsics.target(other.prop("TransitGatewayId")))) {
-          return Outcome.COMPLIANT;   // it also joins networks beyond VPCs
-        }
+      if (other.value("TransitGatewayId").resource().filter(gateway::equals).isPresent()) {
+        return Outcome.COMPLIANT;   // it also joins networks beyond VPCs
       }
     }
     if (vpcs.size() < 2) {
-      return Outcome.NOT_APPLICABLE;   // attachments elsewhere (another stack or account) are not visible
+      return Outcome.NOT_APPLICABLE;   // attachments elsewhere (another account) are not visible
     }
-    return Outcome.of(vpcs.size() > 2, "its only VPC attachments join "
-        + String.join(" and ", vpcs.stream().map(k -> label(t, k)).toList()));
+    return Outcome.of(vpcs.size() > 2, "its only VPC attachments join " + String.join(" and ", vpcs.values()));
   }
 
   /** ZW-LB2, on ELBv2 load balancers and target groups: an NLB's cross-zone load balancing is off. */
-  static Outcome nlbCrossZoneOff(ResourceView r) {
+  static Outcome nlbCrossZoneOff(Resource r) {
     if (r.type().equals("AWS::ElasticLoadBalancingV2::LoadBalancer")) {
-      if (!"network".equalsIgnoreCase(r.prop("Type").asText(""))) {
+      if (!"network".equalsIgnoreCase(r.value("Type").text().orElse(""))) {
         return Outcome.NOT_APPLICABLE;
       }
-      return crossZone(r.prop("LoadBalancerAttributes"), "LoadBalancerAttributes");
+      return crossZone(r, r.prop("LoadBalancerAttributes"), "LoadBalancerAttributes");
     }
-    String protocol = r.prop("Protocol").asText("").toUpperCase(Locale.ROOT);
+    String protocol = r.value("Protocol").text().orElse("").toUpperCase(Locale.ROOT);
     if (!Set.of("TCP", "UDP", "TCP_UDP", "TLS", "QUIC", "TCP_QUIC").contains(protocol)) {
       return Outcome.NOT_APPLICABLE;   // an ALB's (HTTP/HTTPS) or a Lambda target group
     }
-    return crossZone(r.prop("TargetGroupAttributes"), "TargetGroupAttributes");
+    return crossZone(r, r.prop("TargetGroupAttributes"), "TargetGroupAttributes");
   }
 
-  private static Outcome crossZone(JsonNode attributes, String property) {
-    for (JsonNode attribute : attributes) {
-      if ("load_balancing.cross_zone.enabled".equals(attribute.path("Key").asText())
-          && "true".equalsIgnoreCase(attribute.path("Value").asText())) {
+  private static Outcome crossZone(Resource r, JsonNode attributes, String property) {
+    for (Value attribute : r.template().value(attributes).items()) {
+      String key = r.template().value(attribute.node().path("Key")).text().orElse("");
+      String value = r.template().value(attribute.node().path("Value")).text().orElse("");
+      if ("load_balancing.cross_zone.enabled".equals(key) && "true".equalsIgnoreCase(value)) {
         return Outcome.nonCompliant(property + " sets load_balancing.cross_zone.enabled=true");
       }
     }
@@ -186,8 +201,8 @@ final class NetworkChecks {
   }
 
   /** The AWS service of an endpoint's {@code ServiceName} ({@code com.amazonaws.<region>.<service>}). */
-  static String serviceOf(ResourceView endpoint) {
-    String name = Intrinsics.text(endpoint.prop("ServiceName"));
+  static String serviceOf(Resource endpoint) {
+    String name = endpoint.value("ServiceName").text().orElse(null);
     if (name == null) {
       return null;
     }
@@ -198,13 +213,5 @@ final class NetworkChecks {
     String rest = name.substring(prefix.length());
     int dot = rest.indexOf('.');
     return dot < 0 ? rest : rest.substring(dot + 1);
-  }
-
-  private static String label(TemplateView t, String key) {
-    if (key.startsWith("ref:")) {
-      ResourceView r = t.resource(key.substring(4));
-      return r == null ? key.substring(4) : r.label();
-    }
-    return key.startsWith("lit:") ? key.substring(4) : key;
   }
 }

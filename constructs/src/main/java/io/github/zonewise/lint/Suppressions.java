@@ -1,6 +1,7 @@
 package io.github.zonewise.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zonewise.synth.Resource;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -24,9 +25,9 @@ final class Suppressions {
    * @param findingId the granular finding id, or empty
    * @return the reason, or null when no suppression applies
    */
-  static String reason(ResourceView resource, String ruleId, String findingId) {
+  static String reason(Resource resource, String ruleId, String findingId) {
     String r = reason(resource.metadata().path("cdk_nag").path("rules_to_suppress"), ruleId, findingId);
-    return r != null ? r : reason(resource.template().stackSuppressions(), ruleId, findingId);
+    return r != null ? r : reason(resource.template().suppressions(), ruleId, findingId);
   }
 
   private static String reason(JsonNode suppressions, String ruleId, String findingId) {

@@ -1,10 +1,12 @@
 package io.github.zonewise.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zonewise.synth.KubernetesContext;
+import io.github.zonewise.synth.KubernetesObject;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** The workload rules: Karpenter API versions, Deployments spread over zones. */
+/** The workload rules: Karpenter API versions, replicas spread over zones. */
 final class WorkloadChecks {
 
   static final Set<String> ZONE_KEYS = Set.of("topology.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/zone");
@@ -13,7 +15,7 @@ final class WorkloadChecks {
   }
 
   /** ZW-KRP1: a Karpenter object uses an API version Karpenter 1.x still serves. */
-  static Outcome karpenterV1(KubernetesObject o, KubernetesScope scope) {
+  static Outcome karpenterV1(KubernetesObject o, KubernetesContext context) {
     String group = o.group();
     if (!group.equals("karpenter.sh") && !group.equals("karpenter.k8s.aws")) {
       return Outcome.NOT_APPLICABLE;
@@ -28,9 +30,25 @@ final class WorkloadChecks {
     return Outcome.NOT_APPLICABLE;
   }
 
-  /** ZW-DEP1: a Deployment of two or more replicas can spread over zones. */
-  static Outcome spreadOverZones(KubernetesObject o, KubernetesScope scope) {
-    if (!o.kind().equals("Deployment") || !o.group().equals("apps")) {
+  /**
+   * Whether a workload's replicas are its own to spread: a Deployment or a StatefulSet, or a
+   * ReplicaSet no Deployment owns (an owned one, as {@code kubectl get -o yaml} lists it, is its
+   * Deployment's, which is checked instead).
+   */
+  static boolean spreadable(KubernetesObject o) {
+    if (!o.group().equals("apps")) {
+      return false;
+    }
+    return switch (o.kind()) {
+      case "Deployment", "StatefulSet" -> true;
+      case "ReplicaSet" -> o.node().path("metadata").path("ownerReferences").isEmpty();
+      default -> false;
+    };
+  }
+
+  /** ZW-DEP1: a Deployment, StatefulSet or unowned ReplicaSet of two or more replicas can spread over zones. */
+  static Outcome spreadOverZones(KubernetesObject o, KubernetesContext context) {
+    if (!spreadable(o)) {
       return Outcome.NOT_APPLICABLE;
     }
     JsonNode replicas = o.spec().path("replicas");

@@ -1,12 +1,14 @@
 package io.github.zonewise.lint;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cdklabs.cdknag.IApplyRule;
 import io.github.cdklabs.cdknag.NagMessageLevel;
 import io.github.cdklabs.cdknag.NagPack;
 import io.github.cdklabs.cdknag.NagPackProps;
 import io.github.cdklabs.cdknag.NagRuleCompliance;
+import io.github.zonewise.synth.AppliedManifest;
+import io.github.zonewise.synth.KubernetesContext;
+import io.github.zonewise.synth.Resource;
+import io.github.zonewise.synth.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,8 +49,6 @@ import software.constructs.IConstruct;
  */
 public class ZonewiseCostChecks extends NagPack {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Evaluator evaluator;
   private final Map<Stack, StackView> stacks = new IdentityHashMap<>();
 
@@ -79,7 +79,7 @@ public class ZonewiseCostChecks extends NagPack {
   }
 
   /** A rendered stack and the Kubernetes objects its manifests apply. */
-  private record StackView(TemplateView template, KubernetesScope scope) {
+  private record StackView(Template template, KubernetesContext context) {
   }
 
   @Override
@@ -93,11 +93,11 @@ public class ZonewiseCostChecks extends NagPack {
     }
     Stack stack = Stack.of(resource);
     StackView view = stacks.computeIfAbsent(stack, ZonewiseCostChecks::render);
-    ResourceView r = view.template().resource(stack.getLogicalId(resource));
+    Resource r = view.template().resource(stack.getLogicalId(resource)).orElse(null);
     if (r == null) {
       return;   // not synthesized (shouldSynthesize false)
     }
-    for (Evaluator.Result result : evaluator.evaluate(r, view.scope())) {
+    for (Evaluator.Result result : evaluator.evaluate(r, view.context())) {
       applyRule(new AppliedRule(result, resource));
     }
   }
@@ -125,7 +125,7 @@ public class ZonewiseCostChecks extends NagPack {
 
   /**
    * Renders a stack's template the way synthesis does (its synthesizer's {@code synthesizeTemplate},
-   * into a scratch directory) and reads it once.
+   * into a scratch directory) and reads it once, on its own (the pack sees one stack at a time).
    */
   private static StackView render(Stack stack) {
     Path dir = null;
@@ -135,13 +135,12 @@ public class ZonewiseCostChecks extends NagPack {
       CloudAssemblyBuilder builder = new CloudAssemblyBuilder(outdir.toString());
       Kernel.call(stack.getSynthesizer(), "synthesizeTemplate", NativeType.forClass(Object.class),
           new Session(outdir.toString(), builder));
-      JsonNode template = JSON.readTree(outdir.resolve(stack.getTemplateFile()).toFile());
-      TemplateView view = new TemplateView(stack.getStackName(), template);
-      KubernetesScope scope = new KubernetesScope();
-      for (ResourceView r : view.ofType(TemplateView.KUBERNETES_RESOURCE)) {
-        view.manifest(r).objects().forEach(scope::add);
+      Template view = Template.read(outdir.resolve(stack.getTemplateFile()), stack.getStackName(), null);
+      KubernetesContext context = new KubernetesContext();
+      for (Resource r : view.ofType(AppliedManifest.KUBERNETES_RESOURCE)) {
+        view.manifest(r).objects().forEach(context::add);
       }
-      return new StackView(view, scope);
+      return new StackView(view, context);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot render stack " + stack.getStackName() + " for the cost lint", e);
     } finally {

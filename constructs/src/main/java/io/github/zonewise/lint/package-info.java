@@ -9,8 +9,9 @@
  *   <li>{@link io.github.zonewise.lint.Linter}, a plain-Java checker over a synthesized cloud assembly,
  *       CloudFormation templates and Kubernetes YAML, which the {@code zonewise lint} command runs.</li>
  * </ul>
- * Rules are small pure functions over a plain-Java view of a resource (its type, logical id, construct
- * path, resolved properties and the whole template) or of a Kubernetes object; nothing in the
- * analysis calls into jsii.
+ * Rules are small pure functions over what {@code io.github.zonewise.synth} reads: a resource (its
+ * type, logical id, construct path, properties resolved through its template and assembly) or a
+ * Kubernetes object (with the reader's one decoding of a Service's routing and of a load balancer);
+ * nothing in the analysis calls into jsii.
  */
 package io.github.zonewise.lint;

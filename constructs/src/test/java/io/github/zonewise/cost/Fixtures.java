@@ -4,7 +4,7 @@ import io.github.zonewise.facts.KubernetesVersions;
 import io.github.zonewise.cost.Design.Cluster;
 import io.github.zonewise.cost.Design.InterfaceEndpoint;
 import io.github.zonewise.cost.Design.LoadBalancer;
-import io.github.zonewise.cost.Design.LoadBalancerKind;
+import io.github.zonewise.synth.LoadBalancing;
 import io.github.zonewise.cost.Design.Link;
 import io.github.zonewise.cost.Design.LinkKind;
 import io.github.zonewise.cost.Design.Nat;
@@ -74,12 +74,12 @@ final class Fixtures {
     }
 
     DesignBuilder alb(String service, boolean ip) {
-      lbs.add(new LoadBalancer(service, LoadBalancerKind.ALB, ip, true, zones, true, false, List.of(service), "test"));
+      lbs.add(new LoadBalancer(service, LoadBalancing.Kind.ALB, ip, true, zones, true, false, List.of(service), "test"));
       return this;
     }
 
     DesignBuilder nlb(String service, boolean ip, boolean crossZone, boolean local) {
-      lbs.add(new LoadBalancer(service, LoadBalancerKind.NLB, ip, true, zones, crossZone, local, List.of(service),
+      lbs.add(new LoadBalancer(service, LoadBalancing.Kind.NLB, ip, true, zones, crossZone, local, List.of(service),
           "test"));
       return this;
     }

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.zonewise.cost.Design.LinkKind;
 import io.github.zonewise.cost.Design.LoadBalancer;
-import io.github.zonewise.cost.Design.LoadBalancerKind;
+import io.github.zonewise.synth.Assembly;
+import io.github.zonewise.synth.LoadBalancing;
+import io.github.zonewise.synth.Manifests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,14 +73,14 @@ class GeneratedDesignTest {
       List.of(new Peer("payments", "10.1.0.0/16", null), new Peer("analytics", "10.2.0.0/16", "vpc-0abc0abc0abc0abc0")),
       List.of("us-west-2"), false, List.of(
           service("orders", 6, Routing.CLUSTER, null),
-          service("graphql", 6, Routing.TOPOLOGY_AWARE, LoadBalancerKind.ALB),
-          service("web", 2, Routing.TOPOLOGY_AWARE, LoadBalancerKind.NLB),
+          service("graphql", 6, Routing.TOPOLOGY_AWARE, LoadBalancing.Kind.ALB),
+          service("web", 2, Routing.TOPOLOGY_AWARE, LoadBalancing.Kind.NLB),
           service("batch", 3, Routing.TOPOLOGY_AWARE, null),
-          service("legacy", 3, Routing.TOPOLOGY_AWARE, LoadBalancerKind.NLB),
+          service("legacy", 3, Routing.TOPOLOGY_AWARE, LoadBalancing.Kind.NLB),
           service("ledger", 9, Routing.TOPOLOGY_AWARE, null),
-          service("ghost", 3, Routing.PREFER_SAME_ZONE, LoadBalancerKind.ALB)));
+          service("ghost", 3, Routing.PREFER_SAME_ZONE, LoadBalancing.Kind.ALB)));
 
-  static DeclaredService service(String name, int replicas, Routing routing, LoadBalancerKind exposure) {
+  static DeclaredService service(String name, int replicas, Routing routing, LoadBalancing.Kind exposure) {
     return new DeclaredService(name, "shop", replicas, routing, Optional.ofNullable(exposure), true);
   }
   static final String MANIFESTS = """
@@ -283,9 +285,9 @@ class GeneratedDesignTest {
   }
 
   static Design read(String stage, DeclaredLandscape spec) {
-    SynthesizedTemplates templates = SynthesizedTemplates.read(outdir.resolve("assembly-" + stage));
+    Assembly templates = Assembly.read(outdir.resolve("assembly-" + stage));
     List<Path> files = stage.equals("Zonal") ? List.of(manifests) : List.of();
-    return GeneratedDesign.read(templates, KubernetesObjects.read(files, templates), spec);
+    return GeneratedDesign.read(templates, Manifests.read(files, templates), spec);
   }
 
   /** A VPC of L1 resources: public and private subnet per AZ, NAT by mode, routes. */
@@ -481,7 +483,7 @@ class GeneratedDesignTest {
   void anAlbIngressIsReadWithItsTargetTypeSchemeAndGroup() {
     LoadBalancer alb = zonal.loadBalancerOf("graphql").orElseThrow();
     assertThat(alb).extracting(LoadBalancer::name, LoadBalancer::kind, LoadBalancer::ipTargets,
-        LoadBalancer::internetFacing, LoadBalancer::zones).containsExactly("group shop", LoadBalancerKind.ALB, true,
+        LoadBalancer::internetFacing, LoadBalancer::zones).containsExactly("group shop", LoadBalancing.Kind.ALB, true,
         true, 3);
   }
 
@@ -489,7 +491,7 @@ class GeneratedDesignTest {
   void anNlbServiceIsReadWithItsControllerAnnotationsWhateverItsName() {
     LoadBalancer nlb = zonal.loadBalancerOf("web").orElseThrow();
     assertThat(nlb).extracting(LoadBalancer::kind, LoadBalancer::ipTargets, LoadBalancer::internetFacing,
-        LoadBalancer::crossZone).containsExactly(LoadBalancerKind.NLB, true, true, true);
+        LoadBalancer::crossZone).containsExactly(LoadBalancing.Kind.NLB, true, true, true);
     assertThat(nlb.name()).isEqualTo("shop/web-public");
   }
 

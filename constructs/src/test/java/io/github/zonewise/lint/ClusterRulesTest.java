@@ -93,7 +93,7 @@ class ClusterRulesTest {
     @Test
     void aVersionIsInExtendedSupportOnTheDayItsStandardSupportEnds() {
       // 1.34's standard support ends 2026-12-02: that day is already billed at the extended rate
-      ResourceView cluster = app.resource("Clusters", "DefaultAccess");
+      io.github.zonewise.synth.Resource cluster = app.resource("Clusters", "DefaultAccess");
       assertThat(CostRules.EKS2.check(cluster, LocalDate.of(2026, 12, 1)).compliant()).isTrue();
       assertThat(CostRules.EKS2.check(cluster, LocalDate.of(2026, 12, 2)).nonCompliant()).isTrue();
     }

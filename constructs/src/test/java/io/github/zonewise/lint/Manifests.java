@@ -2,6 +2,9 @@ package io.github.zonewise.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.zonewise.synth.KubernetesContext;
+import io.github.zonewise.synth.KubernetesObject;
+import io.github.zonewise.synth.ManifestFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +13,7 @@ import java.util.List;
 final class Manifests {
 
   private final List<KubernetesObject> objects = new ArrayList<>();
-  private final KubernetesScope scope = new KubernetesScope();
+  private final KubernetesContext context = new KubernetesContext();
 
   private Manifests() {
   }
@@ -18,12 +21,12 @@ final class Manifests {
   static Manifests read(String resource) {
     try {
       Path file = Path.of(Manifests.class.getResource(resource).toURI());
-      LintInput input = LintInput.read(List.of(), List.of(file));
       Manifests m = new Manifests();
-      for (var doc : input.manifestFiles().get(0).documents()) {
-        TemplateView.expand(doc, file.toString(), null, m.objects);
-      }
-      m.objects.forEach(m.scope::add);
+      ManifestFiles.FileRead read = ManifestFiles.read(file, m.objects::add, note -> {
+        throw new AssertionError("note on " + resource + ": " + note);
+      });
+      assertThat(read.readable()).isTrue();
+      m.objects.forEach(m.context::add);
       return m;
     } catch (Exception e) {
       throw new AssertionError("cannot read " + resource, e);
@@ -34,6 +37,6 @@ final class Manifests {
   Outcome check(CostRule rule, String kind, String name) {
     List<KubernetesObject> found = objects.stream().filter(o -> o.kind().equals(kind) && o.name().equals(name)).toList();
     assertThat(found).as(kind + " " + name).hasSize(1);
-    return rule.check(found.get(0), scope);
+    return rule.check(found.get(0), context);
   }
 }

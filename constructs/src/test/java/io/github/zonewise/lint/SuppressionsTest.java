@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
+import io.github.zonewise.synth.Resource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ class SuppressionsTest {
 
   @Test
   void matchesAGranularFindingByAppliesToRegex() {
-    ResourceView vpc = app.resource("Suppressed", "Vpc");
+    Resource vpc = app.resource("Suppressed", "Vpc");
     assertThat(Suppressions.reason(vpc, "ZW-SVC1", "Service/legacy/catalog"))
         .isEqualTo("[Service/legacy/catalog] the legacy services retire in March");
     assertThat(Suppressions.reason(vpc, "ZW-SVC1", "Service/shop/catalog")).isNull();

@@ -2,7 +2,9 @@ package io.github.zonewise.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zonewise.synth.Assembly;
+import io.github.zonewise.synth.Resource;
+import io.github.zonewise.synth.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,12 +19,10 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Validations;
-import software.amazon.awscdk.cxapi.CloudAssembly;
-import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 
 /**
  * Real synthesized templates for rule tests: builds stacks into one app, synthesizes it once (with
- * path metadata, as the CDK CLI does) and reads each template as the rules see it.
+ * path metadata, as the CDK CLI does) and reads the cloud assembly as the command line does.
  */
 final class Synthesized {
 
@@ -30,9 +30,7 @@ final class Synthesized {
   static final StackProps IN_EU_WEST_1 = StackProps.builder()
       .env(Environment.builder().account("111111111111").region("eu-west-1").build()).build();
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final Map<String, TemplateView> templates = new LinkedHashMap<>();
+  private final Map<String, Template> templates = new LinkedHashMap<>();
 
   private Synthesized() {
   }
@@ -53,11 +51,12 @@ final class Synthesized {
       Validations.of(app).acknowledge(Acknowledgment.builder().id("CloudFormation-Validate::W3010")
           .reason("zone-pinned test stacks: AZ names are explicit").build());
       build.accept(app);
-      CloudAssembly assembly = app.synth();
+      app.synth();
       Synthesized s = new Synthesized();
-      for (CloudFormationStackArtifact stack : assembly.getStacks()) {
-        s.templates.put(stack.getStackName(),
-            new TemplateView(stack.getStackName(), JSON.readTree(outdir.resolve(stack.getTemplateFile()).toFile())));
+      Assembly assembly = Assembly.read(outdir);
+      assertThat(assembly.notes()).isEmpty();
+      for (Template t : assembly.templates()) {
+        s.templates.put(t.name(), t);
       }
       return s;
     } catch (IOException e) {
@@ -79,8 +78,8 @@ final class Synthesized {
   }
 
   /** A stack's template. */
-  TemplateView template(String stack) {
-    TemplateView t = templates.get(stack);
+  Template template(String stack) {
+    Template t = templates.get(stack);
     assertThat(t).as("stack " + stack).isNotNull();
     return t;
   }
@@ -92,8 +91,8 @@ final class Synthesized {
    * @param suffix e.g. {@code Vpc/PrivateSubnet2/Subnet}, or {@code Vpc} for {@code Vpc/Resource}
    * @return the resource
    */
-  ResourceView resource(String stack, String suffix) {
-    List<ResourceView> found = template(stack).resources().stream()
+  Resource resource(String stack, String suffix) {
+    List<Resource> found = template(stack).resources().stream()
         .filter(r -> r.path().endsWith("/" + suffix) || r.path().endsWith("/" + suffix + "/Resource")).toList();
     assertThat(found).as("resources of " + stack + " ending with " + suffix).hasSize(1);
     return found.get(0);

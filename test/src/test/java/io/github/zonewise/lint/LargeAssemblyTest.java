@@ -22,8 +22,7 @@ class LargeAssemblyTest {
   @BeforeAll
   static void generateAndLint() throws Exception {
     planted = LargeAssembly.generate(dir, 10, 100);
-    report = new Linter(NaiveAppLintTest.DAY_AS_DATE).lint(
-        LintInput.read(List.of(dir.resolve("cdk.out")), List.of(dir.resolve("dist"))));
+    report = new Linter(NaiveAppLintTest.DAY_AS_DATE).lint(List.of(dir.resolve("cdk.out")), List.of(dir.resolve("dist")));
   }
 
   @Test
