@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,14 @@ import java.util.Optional;
  * 2026 (each {@link Price} names its source and date), every one overridable by key — from a landscape's
  * {@code prices:} section or a separate file — so a team can price its own region or its
  * negotiated rates. Plain Java, no AWS call.
+ *
+ * <p>{@link #defaults()} is the us-east-1 book. {@link #forRegion(String)} is a region's book: for a
+ * region of {@link RegionalPrices#regions()} (us-east-1, us-west-2, eu-west-1, eu-central-1) the keys
+ * of {@link RegionalPrices#REGIONAL_KEYS} carry that region's list prices, each with its source and
+ * date, or say that the us-east-1 figure is assumed where no regional figure was found; the other keys
+ * are the same everywhere. For any other region the book holds the us-east-1 prices and
+ * {@link #regionPriced()} is false, so the report and the console can say the landscape is priced at
+ * us-east-1 rates. {@link #withOverrides} applies on top of either and keeps the region.
  */
 public final class PriceBook {
 
@@ -127,18 +136,57 @@ public final class PriceBook {
       new Price(EKS_CLUSTER_HOUR_EXTENDED, 0.60, "cluster-hour", "Amazon EKS pricing, extended support", YEAR)));
 
   private final Map<String, Price> prices;
+  private final String region;
+  private final boolean regionPriced;
 
   private PriceBook(Collection<Price> prices) {
+    this(prices, RegionalPrices.US_EAST_1, true);
+  }
+
+  private PriceBook(Collection<Price> prices, String region, boolean regionPriced) {
     Map<String, Price> map = new LinkedHashMap<>();
     for (Price p : prices) {
       map.put(p.key(), p);
     }
     this.prices = Collections.unmodifiableMap(map);
+    this.region = region;
+    this.regionPriced = regionPriced;
   }
 
   /** The us-east-1 list prices, each with its source. */
   public static PriceBook defaults() {
     return DEFAULTS;
+  }
+
+  /**
+   * A region's list prices: its table's where it has one (see {@link RegionalPrices}), else the
+   * us-east-1 prices with {@link #regionPriced()} false.
+   *
+   * @param region a region code, e.g. {@code eu-west-1}
+   * @return the region's book
+   */
+  public static PriceBook forRegion(String region) {
+    Objects.requireNonNull(region, "region");
+    if (region.equals(RegionalPrices.US_EAST_1)) {
+      return DEFAULTS;
+    }
+    Optional<List<Price>> regional = RegionalPrices.prices(region, DEFAULTS.prices);
+    if (regional.isEmpty()) {
+      return new PriceBook(DEFAULTS.prices.values(), region, false);
+    }
+    Map<String, Price> map = new LinkedHashMap<>(DEFAULTS.prices);
+    regional.get().forEach(p -> map.put(p.key(), p));
+    return new PriceBook(map.values(), region, true);
+  }
+
+  /** The region this book prices (us-east-1 for {@link #defaults()}). */
+  public String region() {
+    return region;
+  }
+
+  /** Whether {@link #region()} has a price table; false when us-east-1 rates stand in for it. */
+  public boolean regionPriced() {
+    return regionPriced;
   }
 
   /**
@@ -161,7 +209,7 @@ public final class PriceBook {
       }
       map.put(key, p.overriddenBy(usd, origin));
     });
-    return new PriceBook(map.values());
+    return new PriceBook(map.values(), region, regionPriced);
   }
 
   /**
