@@ -60,11 +60,12 @@ public record DeclaredLandscape(String name, String region, int zones, Optional<
    * @param name           its name
    * @param namespace      its namespace
    * @param replicas       its replicas
+   * @param zones          the AZs its pods run in
    * @param routing        its routing mode
    * @param exposure       the load balancer kind in front of it, when exposed
    * @param internetFacing whether that load balancer is internet-facing
    */
-  public record DeclaredService(String name, String namespace, int replicas, Routing routing,
+  public record DeclaredService(String name, String namespace, int replicas, int zones, Routing routing,
       Optional<LoadBalancing.Kind> exposure, boolean internetFacing) {
   }
 }

@@ -491,9 +491,10 @@ final class GeneratedDesign {
       if (svc.isEmpty()) {
         Routing routing = s.routing();
         int replicas = s.replicas();
+        int own = Math.min(zones, s.zones());
         String source = "landscape services[" + i + "] (no Service " + s.name() + " in the manifests)";
-        services.put(s.name(), Service.of(s.name(), namespace, replicas, Math.min(replicas, zones), routing, null,
-            zones, source));
+        services.put(s.name(), Service.of(s.name(), namespace, replicas, Math.min(replicas, own), routing, null,
+            own, source));
         facts.add("service " + s.name() + ": " + routing.landscapeName() + ", " + replicas
             + " replicas, taken from the landscape: no Service " + s.name() + " in the manifests");
       } else {
@@ -501,12 +502,14 @@ final class GeneratedDesign {
         Routing routing = Routing.of(ServiceRouting.of(o).orElseThrow().mode());
         int[] workload = workload(o, zones);
         int replicas = workload[0] > 0 ? workload[0] : s.replicas();
-        int endpointZones = Math.max(1, Math.min(replicas, workload[1] > 0 ? workload[1] : zones));
-        Double locality = locality(s.name(), o.namespace(), zones, routing.crossAzShare(zones, replicas,
+        // pods pinned to fewer zones than the VPC's (node pools in those zones) are called from those zones
+        int own = workload[1] > 0 ? workload[1] : zones;
+        int endpointZones = Math.max(1, Math.min(replicas, own));
+        Double locality = locality(s.name(), o.namespace(), own, routing.crossAzShare(own, replicas,
             endpointZones));
         String source = "Service " + o.namespace() + "/" + o.name() + " in " + source(o);
         services.put(s.name(), Service.of(s.name(), o.namespace(), replicas, endpointZones, routing, locality,
-            zones, source));
+            own, source));
         facts.add("service " + s.name() + ": " + routing.landscapeName() + (locality != null
             ? ", Istio locality " + CostModel.percent(locality) + " to other zones" : "")
             + ", " + replicas + " replicas in " + endpointZones + " zones (" + source

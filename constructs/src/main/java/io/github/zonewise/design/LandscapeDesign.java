@@ -121,18 +121,18 @@ public record LandscapeDesign(ValidatedLandscape landscape, NatStrategy nat, Lis
     LandscapeSpec spec = landscape.spec();
     List<Peer> peers = spec.interconnect().map(ic -> ic.vpcs().stream()
         .map(p -> new Peer(p.name(), p.cidr(), p.vpcId())).toList()).orElse(List.of());
-    List<DeclaredService> services = spec.services().stream().map(LandscapeDesign::declared).toList();
+    List<DeclaredService> services = spec.services().stream().map(s -> declared(s, podZones.size())).toList();
     return new DeclaredLandscape(spec.name(), spec.region(), spec.availabilityZones().size(),
         Optional.of(spec.network().cidr().toString()), peers, spec.replicaRegions(), spec.cluster().isPresent(),
         services);
   }
 
-  private static DeclaredService declared(ServiceSpec s) {
+  private static DeclaredService declared(ServiceSpec s, int zones) {
     Optional<LoadBalancing.Kind> kind = s.exposure().map(e -> e.type().equals(LoadBalancerType.alb())
         ? LoadBalancing.Kind.ALB : LoadBalancing.Kind.NLB);
     boolean internetFacing = s.exposure().map(e -> e.scheme().equals(LoadBalancerScheme.internetFacing()))
         .orElse(false);
-    return new DeclaredService(s.name(), s.namespace(), s.replicas(), Routing.ofLandscapeName(s.routing().name()),
+    return new DeclaredService(s.name(), s.namespace(), s.replicas(), zones, Routing.ofLandscapeName(s.routing().name()),
         kind, internetFacing);
   }
 }

@@ -57,6 +57,12 @@ public class ZonalDeployment extends Construct {
     podSpec.put("containers", List.of(container));
     podSpec.put("topologySpreadConstraints", List.of(zoneSpread(props, labels), spread(HOSTNAME_KEY, "ScheduleAnyway",
         labels)));
+    Map<String, Object> affinity = new LinkedHashMap<>();
+    if (props.onlyInZones()) {
+      affinity.put("nodeAffinity", Map.of("requiredDuringSchedulingIgnoredDuringExecution", Map.of(
+          "nodeSelectorTerms", List.of(Map.of("matchExpressions", List.of(ApiObjects.ordered(
+              "key", ZONE_KEY, "operator", "In", "values", props.zones())))))));
+    }
     if (props.colocateWith() != null) {
       Map<String, Object> term = new LinkedHashMap<>();
       term.put("labelSelector", Map.of("matchLabels", Map.of(ApiObjects.NAME_LABEL, props.colocateWith())));
@@ -64,8 +70,10 @@ public class ZonalDeployment extends Construct {
         term.put("namespaces", List.of(props.colocateWithNamespace()));
       }
       term.put("topologyKey", HOSTNAME_KEY);
-      podSpec.put("affinity", Map.of("podAffinity", Map.of("requiredDuringSchedulingIgnoredDuringExecution",
-          List.of(term))));
+      affinity.put("podAffinity", Map.of("requiredDuringSchedulingIgnoredDuringExecution", List.of(term)));
+    }
+    if (!affinity.isEmpty()) {
+      podSpec.put("affinity", affinity);
     }
 
     Map<String, Object> spec = new LinkedHashMap<>();

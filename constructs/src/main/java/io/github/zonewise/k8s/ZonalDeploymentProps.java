@@ -17,6 +17,7 @@ public final class ZonalDeploymentProps {
   private final String colocateWith;
   private final String colocateWithNamespace;
   private final List<String> zones;
+  private final boolean onlyInZones;
   private final String cpu;
   private final String memory;
 
@@ -37,6 +38,11 @@ public final class ZonalDeploymentProps {
           + " itself; name the workload its pods should share nodes with");
     }
     this.zones = b.zones == null ? List.of() : List.copyOf(b.zones);
+    this.onlyInZones = b.onlyInZones;
+    if (onlyInZones && zones.isEmpty()) {
+      throw new IllegalArgumentException("ZonalDeploymentProps.onlyInZones: true without zones; give the zones the"
+          + " pods may run in");
+    }
     if (new HashSet<>(zones).size() != zones.size()) {
       throw new IllegalArgumentException("ZonalDeploymentProps.zones: " + zones + " lists a zone twice; list each once");
     }
@@ -89,6 +95,16 @@ public final class ZonalDeploymentProps {
     return zones;
   }
 
+  /**
+   * Whether the pods run only in {@link #zones()} (a required node affinity on
+   * {@code topology.kubernetes.io/zone}): for node pools that cover fewer zones than the VPC, whose
+   * other zones still have nodes (the system nodes) the scheduler would otherwise spread to.
+   * Default false: the zones only size the spread.
+   */
+  public boolean onlyInZones() {
+    return onlyInZones;
+  }
+
   /** The container's CPU request. Default {@code 250m}. */
   public String cpu() {
     return cpu;
@@ -109,6 +125,7 @@ public final class ZonalDeploymentProps {
     private String colocateWith;
     private String colocateWithNamespace;
     private List<String> zones;
+    private boolean onlyInZones;
     private String cpu = "250m";
     private String memory = "256Mi";
 
@@ -192,6 +209,17 @@ public final class ZonalDeploymentProps {
     public Builder colocateWith(String namespace, String workload) {
       this.colocateWithNamespace = namespace;
       this.colocateWith = workload;
+      return this;
+    }
+
+    /**
+     * Whether the pods run only in the zones given. Default false.
+     *
+     * @param onlyInZones true to pin the pods to {@link #zones(List)}
+     * @return this builder
+     */
+    public Builder onlyInZones(boolean onlyInZones) {
+      this.onlyInZones = onlyInZones;
       return this;
     }
 

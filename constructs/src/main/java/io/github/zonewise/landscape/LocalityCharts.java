@@ -113,7 +113,8 @@ public final class LocalityCharts {
         .image(images.imageUri(s.image()))
         .containerPort(s.port())
         .replicas(s.replicas())
-        .zones(podZones);
+        .zones(podZones)
+        .onlyInZones(!podZones.containsAll(spec.availabilityZones()));
     s.colocateWith().ifPresent(qualified -> {
       String[] peer = qualified.split("/", 2);
       deployment.colocateWith(peer[0], peer[1]);

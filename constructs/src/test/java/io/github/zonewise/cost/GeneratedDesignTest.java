@@ -81,7 +81,7 @@ class GeneratedDesignTest {
           service("ghost", 3, Routing.PREFER_SAME_ZONE, LoadBalancing.Kind.ALB)));
 
   static DeclaredService service(String name, int replicas, Routing routing, LoadBalancing.Kind exposure) {
-    return new DeclaredService(name, "shop", replicas, routing, Optional.ofNullable(exposure), true);
+    return new DeclaredService(name, "shop", replicas, 3, routing, Optional.ofNullable(exposure), true);
   }
   static final String MANIFESTS = """
       apiVersion: v1
