@@ -131,7 +131,7 @@ public final class LandscapeApp {
     Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
         .landscape(checked).manifestsDir(dist).priceBook(prices).build());
     landscape.design().warnings().forEach(w -> out.println("zonewise: warning: " + w));
-    landscape.interconnectDecision().ifPresent(d -> out.println("zonewise: " + d.line()));
+    landscape.design().decided().forEach(d -> out.println("zonewise: " + d.line()));
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     Aspects.of(app).add(new ZonewiseCostChecks(NagPackProps.builder().verbose(true).build()));
     CloudAssembly assembly = app.synth();
@@ -141,7 +141,7 @@ public final class LandscapeApp {
         + written.size() + " manifests written to " + dist);
     Path outdir = Path.of(assembly.getDirectory());
     CostReport cost = CostReport.of(outdir, written, landscape.design().declared(), landscape.design().traffic(),
-        prices);
+        prices, landscape.design().choices());
     cost.write(outdir);
     cost.summary(outdir).forEach(out::println);
     return new Result(landscape, assembly, written);

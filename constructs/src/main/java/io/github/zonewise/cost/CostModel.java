@@ -48,7 +48,7 @@ import java.util.Map;
  * AWS tiers over all interface endpoints of a region). Every amount is a line item whose inputs
  * are the numbers of its formula.
  */
-final class CostModel {
+public final class CostModel {
 
   /** A terabyte in the tiers of AWS price lists, in GB. */
   static final double TB = 1024;
@@ -57,7 +57,12 @@ final class CostModel {
 
   private final PriceBook prices;
 
-  CostModel(PriceBook prices) {
+  /**
+   * A cost model over a price book.
+   *
+   * @param prices the prices
+   */
+  public CostModel(PriceBook prices) {
     this.prices = prices;
   }
 
@@ -68,7 +73,7 @@ final class CostModel {
    * @param traffic the monthly traffic
    * @return the bill
    */
-  DesignCost price(Design d, TrafficProfile traffic) {
+  public DesignCost price(Design d, TrafficProfile traffic) {
     Bill bill = new Bill();
     fixed(d, bill);
     for (Flow f : traffic.flows()) {
@@ -207,7 +212,8 @@ final class CostModel {
 
   private void internet(Design d, Flow f, Bill bill) {
     String service = f.service().orElseThrow();
-    var lb = d.loadBalancerOf(service);
+    // an internal load balancer is no path to or from the internet: such a service's internet bytes use the NAT
+    var lb = d.loadBalancerOf(service).filter(LoadBalancer::internetFacing);
     boolean egress = Flow.INTERNET.equals(f.to());
     if (lb.isPresent()) {
       throughLoadBalancer(d, f, lb.get(), bill);

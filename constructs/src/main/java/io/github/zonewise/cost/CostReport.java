@@ -48,8 +48,6 @@ public final class CostReport {
   /** The SVG chart's file name. */
   public static final String SVG_FILE = "zonewise-cost.svg";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private final DeclaredLandscape spec;
   private final PriceBook prices;
   private final TrafficProfile traffic;
@@ -58,28 +56,22 @@ public final class CostReport {
   private final DesignCost naive;
   private final DesignCost floor;
   private final List<Advice> advice;
+  private final List<Advice> availability;
+  private final Choices choices;
   private final List<String> notes = new ArrayList<>();
 
-  private CostReport(DeclaredLandscape spec, PriceBook prices, Design design, TrafficProfile traffic) {
+  private CostReport(DeclaredLandscape spec, PriceBook prices, Design design, TrafficProfile traffic,
+      Choices choices) {
     this.spec = spec;
     this.prices = prices;
     this.traffic = traffic;
+    this.choices = choices;
     CostModel model = new CostModel(prices);
-    List<Integer> unreachable = model.price(design, traffic).unreachable();
-    Set<Integer> skip = new HashSet<>(unreachable);
-    for (Flow f : traffic.flows()) {
-      if (!f.crossesLandscape()) {
-        skip.add(f.index());
-        notes.add("traffic[" + f.index() + "] (" + f.label() + ") does not cross the landscape's network: not"
-            + " priced");
-      }
+    if (!prices.regionPriced()) {
+      notes.add("priced at us-east-1 rates: Zonewise has no price table for " + prices.region()
+          + " (a price file with -c prices=FILE sets that region's rates)");
     }
-    this.priced = traffic.filter(f -> !skip.contains(f.index()));
-    for (int i : unreachable) {
-      Flow f = traffic.flows().stream().filter(x -> x.index() == i).findFirst().orElseThrow();
-      notes.add("traffic[" + i + "] (" + f.label() + ", " + Advice.gb(f.gb()) + " GB) has no path in the generated"
-          + " design (no NAT gateway the private subnets route to, and no endpoint): not priced in any design");
-    }
+    this.priced = carried(design, traffic, model, notes);
     if (traffic.defaulted()) {
       notes.add("the landscape has no traffic: the default profile is priced (" + traffic.flows().size()
           + " flows; see README, \"traffic and prices\")");
@@ -92,8 +84,55 @@ public final class CostReport {
     }
     this.generated = model.price(design, priced);
     this.naive = model.price(Designs.naive(design), priced);
-    this.floor = model.price(Designs.floor(design, priced, model, prices), priced);
-    this.advice = Advice.of(design, generated, priced, prices);
+    Design floorDesign = Designs.floor(design, priced, model, prices);
+    this.floor = model.price(floorDesign, priced);
+    this.availability = Designs.availabilityTrades(floorDesign, floor, priced, model);
+    List<Advice> all = new ArrayList<>();
+    for (Advice a : Advice.of(design, generated, priced, prices)) {
+      if (choices.decided().contains(a.topic())) {
+        continue;   // the design step priced this choice and made it: no advice against it
+      }
+      all.add(choices.field(a.topic()).map(field -> new Advice(a.topic(), field + " (written in the landscape): "
+          + a.text(), a.monthlySavingUsd())).orElse(a));
+    }
+    this.advice = List.copyOf(all);
+  }
+
+  /**
+   * The flows a design carries: those that cross the landscape's network and have a path in it; the
+   * others are noted and left out of every design's bill.
+   */
+  private static TrafficProfile carried(Design design, TrafficProfile traffic, CostModel model, List<String> notes) {
+    List<Integer> unreachable = model.price(design, traffic).unreachable();
+    Set<Integer> skip = new HashSet<>(unreachable);
+    for (Flow f : traffic.flows()) {
+      if (!f.crossesLandscape()) {
+        skip.add(f.index());
+        notes.add("traffic[" + f.index() + "] (" + f.label() + ") does not cross the landscape's network: not"
+            + " priced");
+      }
+    }
+    for (int i : unreachable) {
+      Flow f = traffic.flows().stream().filter(x -> x.index() == i).findFirst().orElseThrow();
+      notes.add("traffic[" + i + "] (" + f.label() + ", " + Advice.gb(f.gb()) + " GB) has no path in the generated"
+          + " design (no NAT gateway the private subnets route to, and no endpoint): not priced in any design");
+    }
+    return traffic.filter(f -> !skip.contains(f.index()));
+  }
+
+  /**
+   * The bill of a design as the report prices a generated design: the flows it carries, priced with
+   * the cost model. The design step prices its candidate designs with it, so its decisions and the
+   * report agree to the cent.
+   *
+   * @param design  a design
+   * @param traffic the monthly traffic
+   * @param prices  the prices
+   * @return its bill
+   */
+  public static DesignCost bill(Design design, TrafficProfile traffic, PriceBook prices) {
+    CostModel model = new CostModel(prices);
+    return model.price(design, carried(design, traffic, model, new ArrayList<>()));
   }
 
   /**
@@ -110,6 +149,23 @@ public final class CostReport {
    */
   public static CostReport of(Path cloudAssembly, List<Path> manifests, DeclaredLandscape landscape,
       TrafficProfile traffic, PriceBook prices) {
+    return of(cloudAssembly, manifests, landscape, traffic, prices, Choices.unknown());
+  }
+
+  /**
+   * Prices what a synth produced, knowing where its choices came from.
+   *
+   * @param cloudAssembly the cloud assembly directory ({@code cdk.out}, holding {@code manifest.json})
+   * @param manifests     Kubernetes manifest files, or directories of them
+   * @param landscape     what the landscape declares (names, CIDRs, services)
+   * @param traffic       the traffic to price
+   * @param prices        the prices
+   * @param choices       the design step's decisions and the choices the landscape wrote down
+   * @return the report
+   * @throws UncheckedIOException when a file of the assembly or a manifest cannot be read
+   */
+  public static CostReport of(Path cloudAssembly, List<Path> manifests, DeclaredLandscape landscape,
+      TrafficProfile traffic, PriceBook prices, Choices choices) {
     Assembly templates = Assembly.read(cloudAssembly);
     Manifests k8s = Manifests.read(manifests, templates);
     java.util.Optional<Note> unreadable = java.util.stream.Stream.concat(templates.notes().stream(),
@@ -117,7 +173,7 @@ public final class CostReport {
     if (unreadable.isPresent()) {
       throw new UncheckedIOException(new IOException("cannot read " + unreadable.get()));
     }
-    return new CostReport(landscape, prices, GeneratedDesign.read(templates, k8s, landscape), traffic);
+    return new CostReport(landscape, prices, GeneratedDesign.read(templates, k8s, landscape), traffic, choices);
   }
 
   /**
@@ -130,7 +186,22 @@ public final class CostReport {
    * @return the report
    */
   public static CostReport of(Design design, DeclaredLandscape landscape, TrafficProfile traffic, PriceBook prices) {
-    return new CostReport(landscape, prices, design, traffic);
+    return of(design, landscape, traffic, prices, Choices.unknown());
+  }
+
+  /**
+   * Prices a design given directly, knowing where its choices came from.
+   *
+   * @param design    the generated design
+   * @param landscape what the landscape declares (its name and region)
+   * @param traffic   the traffic to price
+   * @param prices    the prices
+   * @param choices   the design step's decisions and the choices the landscape wrote down
+   * @return the report
+   */
+  public static CostReport of(Design design, DeclaredLandscape landscape, TrafficProfile traffic, PriceBook prices,
+      Choices choices) {
+    return new CostReport(landscape, prices, design, traffic, choices);
   }
 
   /** The bill of the design the synth generated. */
@@ -204,147 +275,23 @@ public final class CostReport {
     }
   }
 
-  /**
-   * The console summary: two to four {@code zonewise:} lines.
-   *
-   * @param where where the files were written, for the last line
-   * @return the lines
-   */
-  public List<String> summary(Path where) {
-    List<String> lines = new ArrayList<>();
-    long overrides = prices.prices().stream().filter(p -> "override".equals(p.asOf())).count();
-    lines.add("zonewise: network cost a month (USD, list prices" + (overrides > 0 ? " with " + overrides
-        + " overrides" : "") + ", " + (traffic.defaulted() ? "default traffic profile" : priced.flows().size()
-        + " flows of traffic") + "): generated " + Advice.usd(generated.total()) + ", naive "
-        + Advice.usd(naive.total()) + " (" + ratio(naiveOverGenerated()) + " of generated), floor "
-        + Advice.usd(floor.total()));
-    if (!advice.isEmpty()) {
-      Advice top = advice.get(0);
-      lines.add("zonewise: cost advice: " + advice.size() + (advice.size() == 1 ? " item" : " items")
-          + (top.monthlySavingUsd() > 0 ? ", the largest saving " + Advice.usd(top.monthlySavingUsd())
-          + " a month (" + top.topic() + ")" : ""));
-    }
-    if (!notes.isEmpty()) {
-      lines.add("zonewise: cost note: " + notes.get(0) + (notes.size() > 1 ? " (+" + (notes.size() - 1) + " more)" : ""));
-    }
-    lines.add("zonewise: cost report written to " + where.resolve(MARKDOWN_FILE) + " (and " + JSON_FILE + ", "
-        + SVG_FILE + ")");
-    return lines;
-  }
-
-  private static String ratio(double r) {
-    return "×" + String.format(Locale.ROOT, "%.2f", r);
-  }
-
-  // ---------------------------------------------------------------- JSON
-
-  /** The machine-readable report: every line item with its formula and inputs. */
-  public String toJson() {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("landscape", spec.name());
-    root.put("region", spec.region());
-    root.put("currency", "USD");
-    root.put("period", "month of " + Advice.gb(prices.usd(PriceBook.HOURS_PER_MONTH)) + " hours");
-    ObjectNode t = root.putObject("traffic");
-    t.put("source", traffic.defaulted() ? "default profile" : "landscape");
-    ArrayNode flows = t.putArray("flows");
-    for (Flow f : traffic.flows()) {
-      ObjectNode o = flows.addObject();
-      o.put("index", f.index());
-      o.put("from", f.from());
-      o.put("fromKind", f.fromKind().name().toLowerCase(Locale.ROOT));
-      o.put("to", f.to());
-      o.put("toKind", f.toKind().name().toLowerCase(Locale.ROOT));
-      o.put("gb", round(f.gb()));
-      o.put("priced", priced.flows().stream().anyMatch(x -> x.index() == f.index()));
-    }
-    ObjectNode totals = root.putObject("totals");
-    for (DesignCost d : designs()) {
-      totals.put(d.name(), round(d.total()));
-    }
-    ObjectNode ratios = root.putObject("ratios");
-    ratios.put("naiveOverGenerated", round(naiveOverGenerated()));
-    ratios.put("generatedOverFloor", round(generatedOverFloor()));
-    ArrayNode designs = root.putArray("designs");
-    for (DesignCost d : designs()) {
-      ObjectNode o = designs.addObject();
-      o.put("name", d.name());
-      o.put("total", round(d.total()));
-      ObjectNode by = o.putObject("byCategory");
-      d.byCategory().forEach((c, v) -> by.put(c.name().toLowerCase(Locale.ROOT), round(v)));
-      ArrayNode items = o.putArray("lineItems");
-      for (LineItem item : d.lineItems()) {
-        ObjectNode i = items.addObject();
-        i.put("category", item.category().name().toLowerCase(Locale.ROOT));
-        i.put("item", item.item());
-        if (item.flow() >= 0) {
-          i.put("flow", item.flow());
-        }
-        i.put("formula", item.formula());
-        ObjectNode in = i.putObject("inputs");
-        item.inputs().forEach((k, v) -> putValue(in, k, v));
-        i.put("usd", round(item.usd()));
-      }
-      ObjectNode paths = o.putObject("paths");
-      d.paths().forEach((k, v) -> paths.put(String.valueOf(k), v));
-      ArrayNode facts = o.putArray(d.name().equals("generated") ? "readFromSynth" : "assumptions");
-      d.design().facts().forEach(facts::add);
-    }
-    ArrayNode adv = root.putArray("advice");
-    for (Advice a : advice) {
-      ObjectNode o = adv.addObject();
-      o.put("topic", a.topic());
-      o.put("text", a.text());
-      o.put("monthlySavingUsd", round(a.monthlySavingUsd()));
-    }
-    ArrayNode n = root.putArray("notes");
-    notes.forEach(n::add);
-    ArrayNode model = root.putArray("modelAssumptions");
-    MODEL_ASSUMPTIONS.forEach(model::add);
-    ArrayNode p = root.putArray("prices");
-    for (Price price : prices.prices()) {
-      ObjectNode o = p.addObject();
-      o.put("key", price.key());
-      o.put("usd", price.usd());
-      o.put("unit", price.unit());
-      o.put("source", price.source());
-      o.put("asOf", price.asOf());
-    }
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void putValue(ObjectNode node, String key, Object v) {
-    if (v instanceof Number num) {
-      node.put(key, round(num.doubleValue()));
-    } else if (v instanceof Collection<?> c) {
-      ArrayNode a = node.putArray(key);
-      c.forEach(x -> a.add(String.valueOf(x)));
-    } else {
-      node.put(key, String.valueOf(v));
-    }
-  }
-
   /** Six decimals: enough for any price, free of binary noise, so the files are deterministic and readable. */
   static BigDecimal round(double v) {
     return BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
   }
-
   /** The model's own assumptions, in every report. */
   static final List<String> MODEL_ASSUMPTIONS = List.of(
-      "a month is hoursPerMonth hours (730 unless overridden); prices are us-east-1 list prices unless overridden",
+      "a month is hoursPerMonth hours (730 unless overridden); prices are the region's list prices (us-east-1 rates"
+          + " for a region without a price table) unless overridden",
       "cross-AZ bytes are charged in each direction: a GB moved across AZs costs 2 × crossAzPerGbEachWay",
       "pod-to-pod cross-AZ share by routing mode, for N AZs, r replicas, k zones with an endpoint: cluster (N−1)/N;"
           + " topologyAware 0 when every zone has an endpoint and floor(r/N) ≥ (r/N)/1.2 (hints' 20% overload"
           + " threshold, equal node capacity per zone), else (N−1)/N; preferSameZone and preferSameNode (N−k)/N;"
           + " nodeLocal 0; an Istio DestinationRule's distribute weights override the Service's mode",
       "callers are spread evenly over the N AZs; a service's replicas spread evenly over its zones (maxSkew 1)",
-      "a service to the internet goes through its load balancer when it is exposed, else through the NAT gateway;"
-          + " internet to a service arrives through its load balancer (ingress is free) or, unexposed, as downloads"
-          + " through the NAT gateway",
+      "a service to the internet goes through its load balancer when that is internet-facing, else through the NAT"
+          + " gateway; internet to a service arrives through its internet-facing load balancer (ingress is free) or,"
+          + " otherwise, as downloads through the NAT gateway",
       "load balancer capacity units: the processed-bytes dimension only (albGbPerLcuHour, nlbGbPerLcuHour);"
           + " NLB to targets across AZs is charged when cross-zone is on; ALB to targets across AZs at"
           + " albToTargetCrossAzPerGbEachWay (0 by default); instance targets add a NodePort hop with (N−1)/N across"
@@ -357,110 +304,44 @@ public final class CostReport {
           + " it there for a month",
       "internet egress and interface endpoint processing are tiered on the month's sum (1 TB = 1024 GB)");
 
-  // ---------------------------------------------------------------- Markdown
+  /**
+   * The console summary: a few {@code zonewise:} lines.
+   *
+   * @param where where the files were written, for the last line
+   * @return the lines
+   */
+  public List<String> summary(Path where) {
+    return ConsoleSummary.lines(this, where);
+  }
 
-  /** The report for a pull request: totals, categories, advice, flows, line items, facts, assumptions, prices. */
+  /** The machine-readable report: every line item with its formula and inputs. */
+  public String toJson() {
+    return JsonReport.render(this);
+  }
+
+  /** The report for a pull request: totals, decisions, categories, advice, flows, line items, assumptions, prices. */
   public String toMarkdown() {
-    StringBuilder md = new StringBuilder();
-    long overrides = prices.prices().stream().filter(p -> "override".equals(p.asOf())).count();
-    md.append("# Network cost of landscape `").append(spec.name()).append("` (").append(spec.region()).append(")\n\n");
-    md.append("Monthly, in USD, at list prices (").append(overrides == 0 ? "no overrides" : overrides + " overridden")
-        .append("). Traffic: ").append(traffic.defaulted() ? "**the default profile** (the landscape has no `traffic`)"
-            : "the landscape's `traffic` (" + traffic.flows().size() + " flows)").append(".\n\n");
-    md.append("| design | monthly | vs generated |\n|---|---:|---:|\n");
-    md.append("| generated — what this synth produced | ").append(Advice.usd(generated.total())).append(" | — |\n");
-    md.append("| naive — the same landscape, built the naive way | ").append(Advice.usd(naive.total())).append(" | ")
-        .append(ratio(naiveOverGenerated())).append(" |\n");
-    md.append("| floor — the least it can cost with every service in ≥ 2 AZs | ").append(Advice.usd(floor.total()))
-        .append(" | ").append(ratio(generated.total() == 0 ? 0 : floor.total() / generated.total())).append(" |\n\n");
-    md.append("![cost by category](").append(SVG_FILE).append(")\n\n");
-
-    md.append("## By category\n\n| category | generated | naive | floor |\n|---|---:|---:|---:|\n");
-    for (Category c : Category.values()) {
-      double g = generated.byCategory().get(c);
-      double n = naive.byCategory().get(c);
-      double f = floor.byCategory().get(c);
-      if (g == 0 && n == 0 && f == 0) {
-        continue;
-      }
-      md.append("| ").append(c.label()).append(" | ").append(Advice.usd(g)).append(" | ").append(Advice.usd(n))
-          .append(" | ").append(Advice.usd(f)).append(" |\n");
-    }
-    md.append("| **total** | **").append(Advice.usd(generated.total())).append("** | **")
-        .append(Advice.usd(naive.total())).append("** | **").append(Advice.usd(floor.total())).append("** |\n\n");
-
-    md.append("## Advice\n\n");
-    if (advice.isEmpty()) {
-      md.append("None: at this traffic every choice of the generated design is the cheaper one.\n\n");
-    } else {
-      for (Advice a : advice) {
-        md.append("- ").append(a.text()).append(a.monthlySavingUsd() > 0 ? " — **saves "
-            + Advice.usd(a.monthlySavingUsd()) + " a month**" : "").append('\n');
-      }
-      md.append('\n');
-    }
-    if (!notes.isEmpty()) {
-      md.append("## Notes\n\n");
-      notes.forEach(n -> md.append("- ").append(n).append('\n'));
-      md.append('\n');
-    }
-
-    md.append("## Flows\n\nPer flow, the path in the generated design and the charges on it in each design"
-        + " (internet egress and interface endpoint processing are tiered on the month's sum and appear once,"
-        + " under line items).\n\n");
-    md.append("| # | flow | GB | path (generated) | generated | naive | floor |\n|---:|---|---:|---|---:|---:|---:|\n");
-    for (Flow f : traffic.flows()) {
-      boolean isPriced = priced.flows().stream().anyMatch(x -> x.index() == f.index());
-      md.append("| ").append(f.index()).append(" | ").append(f.label()).append(" | ").append(Advice.gb(f.gb()))
-          .append(" | ").append(cell(isPriced ? generated.paths().getOrDefault(f.index(), "") : "not priced (no path)"))
-          .append(" | ").append(Advice.usd(flowUsd(generated, f.index()))).append(" | ")
-          .append(Advice.usd(flowUsd(naive, f.index()))).append(" | ").append(Advice.usd(flowUsd(floor, f.index())))
-          .append(" |\n");
-    }
-    md.append('\n');
-
-    for (DesignCost d : designs()) {
-      md.append("## Line items: ").append(d.name()).append("\n\n| category | item | flow | formula | inputs | USD |\n")
-          .append("|---|---|---:|---|---|---:|\n");
-      for (LineItem item : d.lineItems()) {
-        md.append("| ").append(item.category().label()).append(" | ").append(cell(item.item())).append(" | ")
-            .append(item.flow() >= 0 ? String.valueOf(item.flow()) : "").append(" | ").append(cell(item.formula()))
-            .append(" | ").append(cell(inputs(item.inputs()))).append(" | ").append(Advice.usd(item.usd()))
-            .append(" |\n");
-      }
-      md.append("| | **total** | | | | **").append(Advice.usd(d.total())).append("** |\n\n");
-    }
-
-    md.append("## The generated design, as read from the synth\n\n");
-    generated.design().facts().forEach(f -> md.append("- ").append(f).append('\n'));
-    md.append("\n## Assumptions\n\n### Naive design\n\n");
-    naive.design().facts().forEach(f -> md.append("- ").append(f).append('\n'));
-    md.append("\n### Floor\n\n");
-    floor.design().facts().forEach(f -> md.append("- ").append(f).append('\n'));
-    md.append("- chosen here: NAT ").append(floor.design().nat().mode()).append(", interface endpoints ")
-        .append(floor.design().interfaceEndpoints().isEmpty() ? "none"
-            : String.join(", ", floor.design().interfaceEndpoints().keySet())).append('\n');
-    md.append("\n### Model\n\n");
-    MODEL_ASSUMPTIONS.forEach(a -> md.append("- ").append(a).append('\n'));
-    md.append("\n## Prices\n\n| key | USD | unit | source |\n|---|---:|---|---|\n");
-    for (Price p : prices.prices()) {
-      md.append("| `").append(p.key()).append("` | ").append(round(p.usd()).toPlainString()).append(" | ")
-          .append(cell(p.unit())).append(" | ").append(cell(p.source() + " (" + p.asOf() + ")")).append(" |\n");
-    }
-    return md.toString();
+    return MarkdownReport.render(this);
   }
 
-  private static double flowUsd(DesignCost d, int flow) {
-    return d.lineItems().stream().filter(i -> i.flow() == flow).mapToDouble(LineItem::usd).sum();
+  /** What the landscape declares: its name and region among them. */
+  public DeclaredLandscape landscape() {
+    return spec;
   }
 
-  private static String inputs(Map<String, Object> inputs) {
-    return inputs.entrySet().stream().map(e -> e.getKey() + "=" + (e.getValue() instanceof Number n
-        ? round(n.doubleValue()).toPlainString() : String.valueOf(e.getValue()))).collect(Collectors.joining(", "));
+  /** The flows the designs are priced on: the traffic without flows that do not cross the landscape or have no path. */
+  public TrafficProfile carried() {
+    return priced;
   }
 
-  private static String cell(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
+  /** The design step's decisions and the choices the landscape wrote down. */
+  public Choices choices() {
+    return choices;
+  }
+
+  /** What giving up availability would save below the floor (one NAT gateway, fewer AZs), never part of the floor. */
+  public List<Advice> availabilityTrades() {
+    return availability;
   }
 
   /** The chart of the three designs by category. */

@@ -36,16 +36,17 @@ final class Designs {
 
   /** The floor's assumptions, as the report states them. */
   static final List<String> FLOOR_ASSUMPTIONS = List.of(
-      "every service still runs in at least 2 AZs (the landscape's one AZ when it opts into singleAz);"
-          + " load balancers have nodes in those 2 AZs",
+      "the same availability as the generated design: the same AZs for every service (at least 2 unless the"
+          + " landscape opts into singleAz) and load balancers with nodes in each; zone-redundant egress where the"
+          + " generated design has it (a NAT gateway per AZ), else the cheaper of one or one per AZ",
       "no avoidable cross-AZ byte: callers reach an endpoint in their own zone; load balancers send to targets"
-          + " in their own zone; peers are reached over peering within the AZ",
+          + " in their own zone; peers over a star of peering connections with the generated design's cross-AZ share"
+          + " (where the peers' bytes come from is the peers' layout), over a Transit Gateway only where flows"
+          + " between two peers need its routing",
       "S3 and DynamoDB (and image layers) through gateway endpoints (free); any other AWS service through an"
-          + " interface endpoint in 2 AZs where that is cheaper than the NAT gateway at this traffic",
-      "NAT gateways: none if no flow needs one, else one or one per AZ, whichever costs less (one NAT gives up"
-          + " zone-redundant egress, not the services' two AZs)",
-      "IP-mode load balancers; peering instead of a Transit Gateway; inter-region VPC peering for flows to"
-          + " other regions",
+          + " interface endpoint in every AZ with workloads where that is cheaper than the NAT gateway at this traffic",
+      "no NAT gateway when no flow needs one",
+      "IP-mode load balancers; inter-region VPC peering for flows to other regions",
       "replication to a region or cross-region pulls, whichever costs less; every cluster in EKS standard support",
       "internet egress, load balancer hours and capacity units, and other VPCs' fixed charges as generated");
 
@@ -92,14 +93,40 @@ final class Designs {
    * @return the floor design
    */
   static Design floor(Design g, TrafficProfile traffic, CostModel model, PriceBook prices) {
-    int nf = Math.min(2, g.zones());
+    return floor(g, traffic, model, prices, g.zones(), zoneRedundant(g));
+  }
+
+  /** Whether a design's egress survives an AZ failure: every AZ's private subnets use a NAT in their own AZ. */
+  static boolean zoneRedundant(Design g) {
+    return !g.nat().usable() || (g.nat().crossAzShare() == 0 && g.nat().gateways() >= g.zones());
+  }
+
+  /**
+   * The floor over some zones, with or without zone-redundant egress.
+   *
+   * @param g             the generated design
+   * @param traffic       the traffic the generated design can carry
+   * @param model         the cost model
+   * @param prices        the prices
+   * @param nf            the zones every service runs in
+   * @param zoneRedundant whether egress must survive an AZ failure (a NAT per AZ when one is needed)
+   * @return the floor design
+   */
+  static Design floor(Design g, TrafficProfile traffic, CostModel model, PriceBook prices, int nf,
+      boolean zoneRedundant) {
     Map<String, Service> services = new LinkedHashMap<>();
     g.services().forEach((name, s) -> services.put(name, new Service(name, s.namespace(), s.replicas(),
         Math.min(s.endpointZones(), nf), s.routing(), null, 0, "floor")));
     List<LoadBalancer> lbs = g.loadBalancers().stream().map(lb -> new LoadBalancer(lb.name(), lb.kind(), true,
         lb.internetFacing(), Math.min(nf, lb.zones()), false, true, lb.services(), "floor")).toList();
     Map<String, Link> peers = new LinkedHashMap<>();
-    g.peers().keySet().forEach(p -> peers.put(p, new Link(LinkKind.PEERING, 0)));
+    // the peers' own layout (which AZs their bytes come from) is theirs, not the generator's: the floor keeps the
+    // generated link's cross-AZ share; a Transit Gateway only where flows between two peers need its routing
+    boolean peersTalk = traffic.flows().stream().anyMatch(f -> f.isBetweenPeers() && !f.from().equals(f.to()));
+    double peerShare = g.zones() <= 1 ? 0 : (g.zones() - 1) / (double) g.zones();
+    g.peers().forEach((p, link) -> peers.put(p, peersTalk && link.kind() == LinkKind.TRANSIT_GATEWAY
+        ? link : new Link(LinkKind.PEERING, link.kind() == LinkKind.PEERING ? link.crossAzShare() : peerShare)));
+
     Map<String, Link> regions = new LinkedHashMap<>();
     traffic.flows().stream().filter(f -> f.otherKind() == Flow.End.REGION && !f.isReplication())
         .forEach(f -> regions.put(f.other(), new Link(LinkKind.PEERING, 0)));
@@ -119,12 +146,14 @@ final class Designs {
     gateways.put("dynamodb", 1.0);
 
     boolean natNeeded = traffic.flows().stream().anyMatch(f -> f.otherKind() == Flow.End.INTERNET
-        && g.loadBalancerOf(f.service().orElseThrow()).isEmpty());
+        && g.loadBalancerOf(f.service().orElseThrow()).filter(LoadBalancer::internetFacing).isEmpty());
     List<Nat> options = new ArrayList<>();
     if (!natNeeded) {
       options.add(Nat.none());
     }
-    options.add(new Nat(nf == 1 ? "single" : "single (one of " + nf + " AZs)", 1, 1, (nf - 1) / (double) nf, true));
+    if (!zoneRedundant || nf == 1) {
+      options.add(new Nat(nf == 1 ? "single" : "single (one of " + nf + " AZs)", 1, 1, (nf - 1) / (double) nf, true));
+    }
     if (nf > 1) {
       options.add(new Nat("perAz (" + nf + " AZs)", nf, nf, 0, true));
     }
@@ -136,24 +165,25 @@ final class Designs {
     double bestTotal = Double.POSITIVE_INFINITY;
     for (Nat nat : options) {
       Map<String, InterfaceEndpoint> endpoints = new LinkedHashMap<>();
-      double hourly = nf * prices.usd(PriceBook.INTERFACE_ENDPOINT_HOUR_PER_AZ) * prices.usd(PriceBook.HOURS_PER_MONTH);
-      double viaNatPerGb = prices.usd(PriceBook.NAT_GATEWAY_PER_GB)
-          + nat.crossAzShare() * 2 * prices.usd(PriceBook.CROSS_AZ_PER_GB_EACH_WAY);
-      awsGb.forEach((service, gb) -> {
-        if (gateways.containsKey(service) || Flow.ECR.equals(service)) {
-          return;
-        }
-        double viaEndpoint = hourly + gb * prices.usd(PriceBook.INTERFACE_ENDPOINT_PER_GB_FIRST_PB);
-        if (!nat.usable() || viaEndpoint < gb * viaNatPerGb) {
-          endpoints.put(service, new InterfaceEndpoint(service, nf, true));
-        }
-      });
       if (!nat.usable() && pulls) {
-        endpoints.putIfAbsent("ecr.api", new InterfaceEndpoint("ecr.api", nf, true));
-        endpoints.putIfAbsent("ecr.dkr", new InterfaceEndpoint("ecr.dkr", nf, true));
+        endpoints.put("ecr.api", new InterfaceEndpoint("ecr.api", nf, true));
+        endpoints.put("ecr.dkr", new InterfaceEndpoint("ecr.dkr", nf, true));
       }
-      Design candidate = new Design("floor", nf, nat, gateways, endpoints, services, lbs, peers, 0, peers.size(),
-          regions, remote, replicated, clusters, g.otherVpcs(), FLOOR_ASSUMPTIONS);
+      // each AWS service's interface endpoint where it is needed (no NAT) or priced cheaper than without
+      for (String service : awsGb.keySet()) {
+        if (gateways.containsKey(service) || Flow.ECR.equals(service)) {
+          continue;
+        }
+        Map<String, InterfaceEndpoint> with = new LinkedHashMap<>(endpoints);
+        with.put(service, new InterfaceEndpoint(service, nf, true));
+        if (!nat.usable() || model.price(floorDesign(g, nf, nat, gateways, with, services, lbs, peers, regions,
+            remote, replicated, clusters), traffic).total() < model.price(floorDesign(g, nf, nat, gateways, endpoints,
+            services, lbs, peers, regions, remote, replicated, clusters), traffic).total() - 1e-9) {
+          endpoints = with;
+        }
+      }
+      Design candidate = floorDesign(g, nf, nat, gateways, endpoints, services, lbs, peers, regions, remote,
+          replicated, clusters);
       double total = model.price(candidate, traffic).total();
       if (total < bestTotal - 1e-9) {
         best = candidate;
@@ -161,6 +191,49 @@ final class Designs {
       }
     }
     return best;
+  }
+
+  private static Design floorDesign(Design g, int nf, Nat nat, Map<String, Double> gateways,
+      Map<String, InterfaceEndpoint> endpoints, Map<String, Service> services, List<LoadBalancer> lbs,
+      Map<String, Link> peers, Map<String, Link> regions, List<String> remote, Set<String> replicated,
+      List<Cluster> clusters) {
+    int attachments = peers.values().stream().anyMatch(l -> l.kind() == LinkKind.TRANSIT_GATEWAY)
+        ? g.transitGatewayAttachments() : 0;
+    int peerings = (int) peers.values().stream().filter(l -> l.kind() == LinkKind.PEERING).count();
+    return new Design("floor", nf, nat, gateways, endpoints, services, lbs, peers, attachments, peerings, regions,
+        remote, replicated, clusters, g.otherVpcs(), FLOOR_ASSUMPTIONS);
+  }
+
+  /**
+   * What giving up availability would save below the floor, labelled as such: one NAT gateway instead
+   * of one per AZ, and every service in two AZs instead of more. Never part of the floor.
+   *
+   * @param floor     the floor design
+   * @param floorCost its bill
+   * @param traffic   the traffic priced
+   * @param model     the cost model
+   * @return one line per trade that saves anything
+   */
+  static List<Advice> availabilityTrades(Design floor, DesignCost floorCost, TrafficProfile traffic,
+      CostModel model) {
+    List<Advice> trades = new ArrayList<>();
+    int n = floor.zones();
+    if (n > 1 && floor.nat().gateways() > 1) {
+      Nat one = new Nat("single (one of " + n + " AZs)", 1, 1, (n - 1) / (double) n, true);
+      double saving = floorCost.total() - model.price(withNat(floor, one), traffic).total();
+      if (saving > 0) {
+        trades.add(new Advice("availability: one NAT gateway", "one NAT gateway instead of one per AZ would save "
+            + Advice.usd(saving) + " a month below the floor, and egress of the whole VPC stops when its AZ fails",
+            saving));
+      }
+    }
+    return List.copyOf(trades);
+  }
+
+  private static Design withNat(Design d, Nat nat) {
+    return new Design(d.name(), d.zones(), nat, d.gatewayEndpoints(), d.interfaceEndpoints(), d.services(),
+        d.loadBalancers(), d.peers(), d.transitGatewayAttachments(), d.peeringConnections(), d.regions(),
+        d.remoteRegions(), d.replicatedRegions(), d.clusters(), d.otherVpcs(), d.facts());
   }
 
   /** The regions that run the workload: the landscape's, and any the generated registry replicates to. */

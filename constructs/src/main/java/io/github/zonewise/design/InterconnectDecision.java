@@ -42,10 +42,26 @@ public record InterconnectDecision(Optional<Interconnect> requested, Interconnec
    * @return the decision
    */
   public static InterconnectDecision decide(Optional<Interconnect> requested, int peers, PriceBook prices) {
+    // the peer-count rule of a construct used on its own; a landscape's design step decides from its traffic
     if (peers < 1) {
       throw new IllegalArgumentException("an interconnect needs at least one peer VPC, not " + peers);
     }
     Interconnect chosen = requested.orElse(peers == 1 ? Interconnect.peering() : Interconnect.transitGateway());
+    return new InterconnectDecision(requested, chosen, peers, prices.usd(PriceBook.PEERING_HOUR),
+        prices.usd(PriceBook.TRANSIT_GATEWAY_ATTACHMENT_HOUR), prices.usd(PriceBook.HOURS_PER_MONTH));
+  }
+
+  /**
+   * A decision made elsewhere (the design step's, from the traffic), priced.
+   *
+   * @param requested the mode asked for; empty for {@code auto}
+   * @param chosen    the mode built
+   * @param peers     peer VPCs besides the cluster VPC, at least one
+   * @param prices    the price book
+   * @return the decision
+   */
+  public static InterconnectDecision of(Optional<Interconnect> requested, Interconnect chosen, int peers,
+      PriceBook prices) {
     return new InterconnectDecision(requested, chosen, peers, prices.usd(PriceBook.PEERING_HOUR),
         prices.usd(PriceBook.TRANSIT_GATEWAY_ATTACHMENT_HOUR), prices.usd(PriceBook.HOURS_PER_MONTH));
   }
@@ -79,15 +95,6 @@ public record InterconnectDecision(Optional<Interconnect> requested, Interconnec
   public String line() {
     String vpcsText = vpcs() + " VPCs (the cluster VPC and " + peers + (peers == 1 ? " peer)" : " peers)");
     String how = decided() ? "auto chose " + chosen : chosen + " (set by interconnect.mode)";
-    String why;
-    if (!decided()) {
-      why = "";
-    } else if (chosen.isTransitGateway()) {
-      why = ": peering is not transitive, so " + peers + " peers that reach each other need a hub that routes"
-          + " between every pair";
-    } else {
-      why = ": a 1:1 link needs no hub, and same-AZ traffic over peering is free";
-    }
     String tgw = usd(transitGatewayMonthlyUsd()) + "/month (" + vpcs() + " attachments × " + rate(attachmentHourUsd)
         + "/h × " + number(hoursPerMonth) + " h)";
     String pcx = usd(peeringMonthlyUsd()) + "/month (" + peers + (peers == 1 ? " connection" : " connections") + " × "
@@ -95,7 +102,7 @@ public record InterconnectDecision(Optional<Interconnect> requested, Interconnec
     String cost = chosen.isTransitGateway()
         ? "fixed cost transitGateway " + tgw + " vs peering " + pcx
         : "fixed cost peering " + pcx + " vs transitGateway " + tgw;
-    return "interconnect: " + how + " for " + vpcsText + why + "; " + cost;
+    return "interconnect: " + how + " for " + vpcsText + "; " + cost;
   }
 
   private static String usd(double amount) {

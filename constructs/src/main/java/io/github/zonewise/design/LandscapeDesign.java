@@ -1,16 +1,22 @@
 package io.github.zonewise.design;
 
+import io.github.zonewise.cost.Choices;
+import io.github.zonewise.cost.Choices.ReportedDecision;
+import io.github.zonewise.cost.CostReport;
 import io.github.zonewise.cost.DeclaredLandscape;
 import io.github.zonewise.cost.DeclaredLandscape.DeclaredService;
 import io.github.zonewise.cost.DeclaredLandscape.Peer;
+import io.github.zonewise.cost.Design;
 import io.github.zonewise.cost.Flow;
 import io.github.zonewise.cost.Routing;
 import io.github.zonewise.cost.TrafficProfile;
+import io.github.zonewise.facts.KubernetesVersions;
 import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.facts.VpcEndpoints;
 import io.github.zonewise.interconnect.Interconnect;
 import io.github.zonewise.k8s.LoadBalancerScheme;
 import io.github.zonewise.k8s.LoadBalancerType;
+import io.github.zonewise.k8s.ZonalRouting;
 import io.github.zonewise.network.NatStrategy;
 import io.github.zonewise.spec.FlowSpec;
 import io.github.zonewise.spec.InterconnectRules;
@@ -22,34 +28,119 @@ import io.github.zonewise.spec.TrafficEnd;
 import io.github.zonewise.spec.ValidatedLandscape;
 import io.github.zonewise.synth.LoadBalancing;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The design of a checked landscape: every choice the landscape leaves open, decided in plain Java
- * before any construct is built, and the landscape as the cost report reads it. The constructs
- * build exactly these decisions.
+ * before any construct is built, from the landscape's traffic (declared, or the default profile) and
+ * the price book — the cheapest design that keeps the availability the landscape asks for. Each
+ * decision is priced with the same cost model and the same bill as the cost report
+ * ({@link CostReport#bill}), over the design the constructs will build ({@link #predicted()}), so the
+ * report never advises against a decision made here. The constructs build exactly these decisions.
+ *
+ * <p>Choices the landscape writes down are built as written: a choice the cost lint flags
+ * ({@code network.nat: single}, {@code routing: cluster}, …) gets one warning with what it costs a
+ * month at this traffic, and a cdk-nag suppression whose reason names the field
+ * ({@link #suppressions()}), so the synth honours it instead of failing.
  *
  * @param landscape          the checked landscape
+ * @param prices             the prices the decisions were made with
  * @param nat                the NAT strategy: the landscape's, else one gateway per AZ (zone-redundant
  *                           egress; the design step never gives up availability on its own)
- * @param interfaceEndpoints the interface endpoints: the landscape's list, else the default set
+ * @param interfaceEndpoints the interface endpoints: the landscape's list, else those that pay for
+ *                           themselves at this traffic or are needed to work at all
  * @param interconnect       how the cluster VPC reaches its peers, when it has any
  * @param podZones           the AZs pods run in: those of the node pools
  * @param traffic            the traffic priced: the landscape's, else the default profile
- * @param warnings           what a decision deserves a look for, each naming its field
+ * @param decisions          every decision, in order, each with its options' monthly costs
+ * @param warnings           what a decision or a written choice deserves a look for, each naming its field
+ * @param suppressions       the cost-lint findings the landscape's written choices produce, suppressed
  */
-public record LandscapeDesign(ValidatedLandscape landscape, NatStrategy nat, List<String> interfaceEndpoints,
-    Optional<InterconnectDecision> interconnect, List<String> podZones, TrafficProfile traffic,
-    List<String> warnings) {
+public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, NatStrategy nat,
+    List<String> interfaceEndpoints, Optional<InterconnectDecision> interconnect, List<String> podZones,
+    TrafficProfile traffic, List<Decision> decisions, List<String> warnings, List<Suppression> suppressions) {
+
+  /** Interface endpoints a cluster needs when nothing else reaches the AWS APIs (no NAT path). */
+  static final List<String> CLUSTER_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "sts", "eks-auth");
 
   /** Copies the lists. */
   public LandscapeDesign {
     interfaceEndpoints = List.copyOf(interfaceEndpoints);
     podZones = List.copyOf(podZones);
+    decisions = List.copyOf(decisions);
     warnings = List.copyOf(warnings);
+    suppressions = List.copyOf(suppressions);
+  }
+
+  /**
+   * One choice of the design: the option built, every option considered with the monthly total of
+   * the whole design with it, and why.
+   *
+   * @param field   the landscape field it decides, e.g. {@code interconnect.mode}
+   * @param chosen  the option built
+   * @param options option → monthly USD of the whole generated design at this traffic (chosen included)
+   * @param reason  why, in one line
+   * @param written true when the landscape set it: built as written, not decided
+   */
+  public record Decision(String field, String chosen, Map<String, Double> options, String reason, boolean written) {
+
+    /** Copies the options in order. */
+    public Decision {
+      options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
+    /** The line the synth prints for a decision the landscape left open. */
+    public String line() {
+      StringBuilder sb = new StringBuilder("decided " + field + ": " + chosen);
+      Double cost = options.get(chosen);
+      if (cost != null) {
+        sb.append(" (").append(usd(cost)).append(" a month)");
+      }
+      List<String> others = new ArrayList<>();
+      options.forEach((k, v) -> {
+        if (!k.equals(chosen)) {
+          others.add(k + " " + usd(v));
+        }
+      });
+      if (!others.isEmpty()) {
+        sb.append(" over ").append(String.join(", ", others));
+      }
+      return sb.append(": ").append(reason).toString();
+    }
+  }
+
+  /**
+   * A cost-lint finding that a written choice produces, suppressed with a reason that names the field.
+   *
+   * @param rule      the rule id, e.g. {@code ZW-NAT1}
+   * @param reason    why, naming the landscape field
+   * @param target    what the finding is on
+   * @param appliesTo the findings' objects for a Kubernetes rule ({@code Service/shop/orders}); empty otherwise
+   */
+  public record Suppression(String rule, String reason, Target target, List<String> appliesTo) {
+
+    /** Copies the list. */
+    public Suppression {
+      appliesTo = List.copyOf(appliesTo);
+    }
+  }
+
+  /** Where a suppressed finding is. */
+  public enum Target {
+    /** The cluster VPC and what is in it. */
+    NETWORK,
+    /** The interconnect (Transit Gateway, peering). */
+    INTERCONNECT,
+    /** The EKS cluster. */
+    CLUSTER,
+    /** The Kubernetes manifests the cluster stack applies. */
+    MANIFESTS
   }
 
   /**
@@ -61,44 +152,7 @@ public record LandscapeDesign(ValidatedLandscape landscape, NatStrategy nat, Lis
    * @throws LandscapeException for what the decisions cannot honour, naming the field
    */
   public static LandscapeDesign of(ValidatedLandscape landscape, PriceBook prices) {
-    LandscapeSpec spec = landscape.spec();
-    List<String> warnings = new ArrayList<>();
-    NatStrategy nat = spec.network().nat().orElse(NatStrategy.perAz());
-    List<String> endpoints = spec.network().interfaceEndpoints().orElse(VpcEndpoints.DEFAULT_INTERFACE);
-    Optional<InterconnectDecision> interconnect = spec.interconnect().map(ic -> interconnect(ic, prices, warnings));
-    Set<String> zones = new LinkedHashSet<>();
-    spec.nodePools().forEach(p -> zones.addAll(p.zones()));
-    List<String> podZones = zones.isEmpty() ? spec.availabilityZones() : List.copyOf(zones);
-    TrafficProfile traffic = spec.traffic()
-        .map(flows -> new TrafficProfile(flows.stream().map(LandscapeDesign::flow).toList(), false))
-        .orElseGet(() -> new TrafficProfile(DefaultTraffic.of(spec), true));
-    return new LandscapeDesign(landscape, nat, endpoints, interconnect, podZones, traffic, warnings);
-  }
-
-  private static InterconnectDecision interconnect(InterconnectSpec ic, PriceBook prices, List<String> warnings) {
-    InterconnectDecision decision = InterconnectDecision.decide(ic.mode(), ic.vpcs().size(), prices);
-    if (decision.decided()) {
-      if (decision.chosen().isTransitGateway()) {
-        InterconnectRules.attachmentSubnets(ic, decision.chosen(), true);
-      } else {
-        warnings.addAll(InterconnectRules.unusedAttachmentSubnets(ic));
-      }
-    }
-    return decision;
-  }
-
-  private static Flow flow(FlowSpec f) {
-    return new Flow(f.index(), f.from().name(), end(f.from().kind()), f.to().name(), end(f.to().kind()), f.gb());
-  }
-
-  private static Flow.End end(TrafficEnd.Kind kind) {
-    return switch (kind) {
-      case SERVICE -> Flow.End.SERVICE;
-      case INTERNET -> Flow.End.INTERNET;
-      case AWS_SERVICE -> Flow.End.AWS;
-      case PEER -> Flow.End.PEER;
-      case REGION -> Flow.End.REGION;
-    };
+    return new Designer(landscape, prices).design();
   }
 
   /** Whether the cluster VPC gets transit subnets: when its peers are reached over a Transit Gateway. */
@@ -109,6 +163,63 @@ public record LandscapeDesign(ValidatedLandscape landscape, NatStrategy nat, Lis
   /** The interconnect mode the constructs build, when the landscape has peers. */
   public Optional<Interconnect> interconnectMode() {
     return interconnect.map(InterconnectDecision::chosen);
+  }
+
+  /** The decisions the landscape left open (those the synth prints). */
+  public List<Decision> decided() {
+    return decisions.stream().filter(d -> !d.written()).toList();
+  }
+
+  /**
+   * The design the constructs build, as the cost model sees it: its bill is the bill the cost report
+   * reads back from the synthesized output.
+   *
+   * @return the predicted design
+   */
+  public Design predicted() {
+    return PredictedDesign.of(landscape.spec(), podZones, new PredictedDesign.Choice(nat, interfaceEndpoints,
+        interconnectMode()));
+  }
+
+  /** The predicted monthly bill of the generated design at this traffic, in USD. */
+  public double predictedMonthlyUsd() {
+    return CostReport.bill(predicted(), traffic, prices).total();
+  }
+
+  /**
+   * Where the generated design's choices came from, for the cost report: the decisions, the advice
+   * topics the landscape set (with their fields) and those the design step decided.
+   *
+   * @return the choices
+   */
+  public Choices choices() {
+    LandscapeSpec spec = landscape.spec();
+    Map<String, String> written = new LinkedHashMap<>();
+    Set<String> decided = new LinkedHashSet<>();
+    put(spec.network().nat().isPresent(), "NAT gateways", "network.nat", written, decided);
+    put(spec.interconnect().flatMap(InterconnectSpec::mode).isPresent(), "peering versus Transit Gateway",
+        "interconnect.mode", written, decided);
+    Set<String> endpointNames = new LinkedHashSet<>(VpcEndpoints.INTERFACE);
+    for (String e : endpointNames) {
+      put(spec.network().interfaceEndpoints().isPresent(), "interface endpoint " + e, "network.interfaceEndpoints",
+          written, decided);
+    }
+    spec.cluster().ifPresent(c -> written.put("cluster " + spec.name(), "cluster.version"));
+    for (int i = 0; i < spec.services().size(); i++) {
+      ServiceSpec s = spec.services().get(i);
+      written.put("service " + s.name(), "services[" + i + "]");
+    }
+    List<ReportedDecision> reported = decisions.stream().map(d -> new ReportedDecision(d.field(), d.chosen(),
+        d.options(), d.reason(), d.written())).toList();
+    return new Choices(reported, written, decided);
+  }
+
+  private static void put(boolean written, String topic, String field, Map<String, String> fields, Set<String> decided) {
+    if (written) {
+      fields.put(topic, field);
+    } else {
+      decided.add(topic);
+    }
   }
 
   /**
@@ -134,5 +245,346 @@ public record LandscapeDesign(ValidatedLandscape landscape, NatStrategy nat, Lis
         .orElse(false);
     return new DeclaredService(s.name(), s.namespace(), s.replicas(), zones, Routing.ofLandscapeName(s.routing().name()),
         kind, internetFacing);
+  }
+
+  static String usd(double v) {
+    return "$" + String.format(Locale.ROOT, "%,.2f", v);
+  }
+
+  /** The cost model's flow of a checked flow. */
+  static Flow flow(FlowSpec f) {
+    return new Flow(f.index(), f.from().name(), end(f.from().kind()), f.to().name(), end(f.to().kind()), f.gb());
+  }
+
+  private static Flow.End end(TrafficEnd.Kind kind) {
+    return switch (kind) {
+      case SERVICE -> Flow.End.SERVICE;
+      case INTERNET -> Flow.End.INTERNET;
+      case AWS_SERVICE -> Flow.End.AWS;
+      case PEER -> Flow.End.PEER;
+      case REGION -> Flow.End.REGION;
+    };
+  }
+
+  /** The decisions of one landscape, made in order: pods' zones, traffic, NAT, interconnect, endpoints. */
+  private static final class Designer {
+
+    private final ValidatedLandscape landscape;
+    private final LandscapeSpec spec;
+    private final PriceBook prices;
+    private final List<String> podZones;
+    private final TrafficProfile traffic;
+    private final List<Decision> decisions = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<Suppression> suppressions = new ArrayList<>();
+
+    Designer(ValidatedLandscape landscape, PriceBook prices) {
+      this.landscape = landscape;
+      this.spec = landscape.spec();
+      this.prices = prices;
+      Set<String> zones = new LinkedHashSet<>();
+      spec.nodePools().forEach(p -> zones.addAll(p.zones()));
+      this.podZones = zones.isEmpty() ? spec.availabilityZones() : List.copyOf(zones);
+      this.traffic = spec.traffic()
+          .map(flows -> new TrafficProfile(flows.stream().map(LandscapeDesign::flow).toList(), false))
+          .orElseGet(() -> new TrafficProfile(DefaultTraffic.of(spec), true));
+    }
+
+    LandscapeDesign design() {
+      paths();
+      PredictedDesign.Choice choice = new PredictedDesign.Choice(nat(), spec.network().interfaceEndpoints()
+          .orElse(VpcEndpoints.DEFAULT_INTERFACE), Optional.empty());
+      Optional<InterconnectDecision> interconnect = spec.interconnect().map(ic -> interconnect(ic, choice));
+      PredictedDesign.Choice withInterconnect = interconnect.map(d -> choice.withInterconnect(d.chosen()))
+          .orElse(choice);
+      List<String> endpoints = interfaceEndpoints(withInterconnect);
+      PredictedDesign.Choice chosen = withInterconnect.withEndpoints(endpoints);
+      if (!podZones.containsAll(spec.availabilityZones())) {
+        decisions.add(new Decision("nodePools[].zones", String.join(", ", podZones), Map.of(), "pods run where"
+            + " their node pools are: every Deployment is pinned to " + podZones + " and priced on those zones",
+            true));
+      }
+      written(chosen);
+      return new LandscapeDesign(landscape, prices, chosen.nat(), endpoints, interconnect, podZones, traffic,
+          decisions, warnings, suppressions);
+    }
+
+    private double total(PredictedDesign.Choice c) {
+      return CostReport.bill(PredictedDesign.of(spec, podZones, c), traffic, prices).total();
+    }
+
+    // ------------------------------------------------------------ what cannot be honoured
+
+    /** Flows the landscape's choices give no path: refused, naming the flow and the field. */
+    private void paths() {
+      if (spec.traffic().isEmpty()) {
+        return;
+      }
+      boolean noNat = spec.network().nat().filter(NatStrategy.none()::equals).isPresent();
+      for (FlowSpec f : spec.traffic().get()) {
+        boolean in = f.from().kind() == TrafficEnd.Kind.INTERNET && f.to().kind() == TrafficEnd.Kind.SERVICE;
+        boolean out = f.to().kind() == TrafficEnd.Kind.INTERNET && f.from().kind() == TrafficEnd.Kind.SERVICE;
+        if (!in && !out) {
+          continue;
+        }
+        String name = in ? f.to().name() : f.from().name();
+        int index = serviceIndex(name);
+        ServiceSpec s = spec.services().get(index);
+        boolean internetFacing = s.exposure().filter(e -> e.scheme().equals(LoadBalancerScheme.internetFacing()))
+            .isPresent();
+        if (in && s.exposure().isPresent() && !internetFacing) {
+          throw new LandscapeException("traffic[" + f.index() + "].to", name, "is exposed through an internal load"
+              + " balancer (services[" + index + "].scheme: internal), which nothing on the internet reaches; set"
+              + " services[" + index + "].scheme: internet-facing, or remove the flow");
+        }
+        if (noNat && !internetFacing) {
+          throw new LandscapeException("traffic[" + f.index() + "]", f.from() + " → " + f.to(), "has no path:"
+              + " network.nat is none and " + name + " has no internet-facing load balancer; set network.nat: perAz,"
+              + " or expose " + name + " (services[" + index + "].expose with scheme: internet-facing)");
+        }
+      }
+    }
+
+    private int serviceIndex(String name) {
+      for (int i = 0; i < spec.services().size(); i++) {
+        ServiceSpec s = spec.services().get(i);
+        if (s.name().equals(name) || s.qualifiedName().equals(name)) {
+          return i;
+        }
+      }
+      throw new IllegalStateException("traffic names service " + name + ", which the checks let through");
+    }
+
+    // ------------------------------------------------------------ NAT
+
+    private NatStrategy nat() {
+      if (spec.network().nat().isPresent()) {
+        return spec.network().nat().get();
+      }
+      PredictedDesign.Choice base = new PredictedDesign.Choice(NatStrategy.perAz(),
+          spec.network().interfaceEndpoints().orElse(VpcEndpoints.DEFAULT_INTERFACE), Optional.empty());
+      Map<String, Double> options = new LinkedHashMap<>();
+      options.put("perAz", total(base));
+      options.put("regional", total(base.withNat(NatStrategy.regional())));
+      if (spec.availabilityZones().size() > 1) {
+        options.put("single (not zone-redundant)", total(base.withNat(NatStrategy.single())));
+      }
+      decisions.add(new Decision("network.nat", "perAz", options, "zone-redundant egress (an AZ failure takes only"
+          + " its own egress) and no byte crosses an AZ to reach a NAT; the design step never gives up availability"
+          + " on its own (set network.nat to trade it)", false));
+      return NatStrategy.perAz();
+    }
+
+    // ------------------------------------------------------------ interconnect
+
+    private InterconnectDecision interconnect(InterconnectSpec ic, PredictedDesign.Choice base) {
+      List<String> between = new ArrayList<>();
+      for (Flow f : traffic.flows()) {
+        if (f.isBetweenPeers() && !f.from().equals(f.to())) {
+          between.add("traffic[" + f.index() + "] (" + f.label() + ")");
+        }
+      }
+      double peering = total(base.withInterconnect(Interconnect.peering()));
+      double tgw = total(base.withInterconnect(Interconnect.transitGateway()));
+      Map<String, Double> options = new LinkedHashMap<>();
+      options.put("peering", peering);
+      options.put("transitGateway", tgw);
+      if (ic.mode().isPresent()) {
+        Interconnect mode = ic.mode().get();
+        decisions.add(new Decision("interconnect.mode", mode.name(), options, "set in the landscape", true));
+        return InterconnectDecision.decide(ic.mode(), ic.vpcs().size(), prices);
+      }
+      Interconnect chosen;
+      String reason;
+      if (!between.isEmpty()) {
+        chosen = Interconnect.transitGateway();
+        reason = String.join(", ", between) + " between two peers need routing peering cannot give (it is not"
+            + " transitive)";
+      } else if (tgw < peering - 1e-9) {
+        chosen = Interconnect.transitGateway();
+        reason = "no flow runs between two peers, and a Transit Gateway costs " + usd(peering - tgw)
+            + " a month less at this traffic";
+      } else {
+        chosen = Interconnect.peering();
+        reason = "no flow runs between two peers, so a star of peering connections routes every flow, for "
+            + usd(tgw - peering) + " a month less than a Transit Gateway";
+      }
+      if (chosen.isTransitGateway()) {
+        InterconnectRules.attachmentSubnets(ic, chosen, true);
+      } else {
+        warnings.addAll(InterconnectRules.unusedAttachmentSubnets(ic));
+      }
+      decisions.add(new Decision("interconnect.mode", chosen.name(), options, reason, false));
+      return InterconnectDecision.of(Optional.empty(), chosen, ic.vpcs().size(), prices);
+    }
+
+    // ------------------------------------------------------------ interface endpoints
+
+    private List<String> interfaceEndpoints(PredictedDesign.Choice base) {
+      if (spec.network().interfaceEndpoints().isPresent()) {
+        List<String> list = spec.network().interfaceEndpoints().get();
+        Map<String, Double> options = new LinkedHashMap<>();
+        options.put(list.isEmpty() ? "none" : String.join(", ", list), total(base));
+        decisions.add(new Decision("network.interfaceEndpoints", list.isEmpty() ? "none" : String.join(", ", list),
+            options, "set in the landscape (built and priced as written)", true));
+        return list;
+      }
+      boolean natPath = base.nat().billedGateways(spec.availabilityZones().size()) > 0;
+      Set<String> needed = new LinkedHashSet<>();
+      Map<String, String> why = new LinkedHashMap<>();
+      if (!natPath) {
+        if (spec.cluster().isPresent()) {
+          CLUSTER_ENDPOINTS.forEach(e -> {
+            needed.add(e);
+            why.put(e, "the cluster's nodes and controllers need it without a NAT gateway");
+          });
+        }
+        for (Flow f : traffic.flows()) {
+          if (f.otherKind() == Flow.End.AWS && !f.isReplication()) {
+            List<String> path = new ArrayList<>(endpointsOf(f.other()));
+            if (TrafficEnd.ECR.equals(f.other())) {
+              path.addAll(List.of("ecr.api", "ecr.dkr"));
+            }
+            for (String e : path) {
+              needed.add(e);
+              why.putIfAbsent(e, "traffic[" + f.index() + "] reaches it and there is no NAT gateway");
+            }
+          }
+        }
+      }
+      List<String> chosen = new ArrayList<>(needed);
+      List<String> candidates = new ArrayList<>();
+      for (Flow f : traffic.flows()) {
+        if (f.otherKind() == Flow.End.AWS && !f.isReplication()) {
+          endpointsOf(f.other()).stream().filter(e -> !candidates.contains(e) && !needed.contains(e))
+              .forEach(candidates::add);
+        }
+      }
+      List<String> kept = new ArrayList<>();
+      List<String> left = new ArrayList<>();
+      for (String e : candidates) {
+        List<String> with = new ArrayList<>(chosen);
+        with.add(e);
+        double without = total(base.withEndpoints(chosen));
+        double withIt = total(base.withEndpoints(with));
+        if (withIt < without - 1e-9) {
+          chosen = with;
+          kept.add(e + " (saves " + usd(without - withIt) + ")");
+        } else {
+          left.add(e + " (would cost " + usd(withIt - without) + " more)");
+        }
+      }
+      List<String> ordered = VpcEndpoints.INTERFACE.stream().filter(chosen::contains).toList();
+      Map<String, Double> options = new LinkedHashMap<>();
+      String label = ordered.isEmpty() ? "none" : String.join(", ", ordered);
+      options.put(label, total(base.withEndpoints(ordered)));
+      if (!VpcEndpoints.DEFAULT_INTERFACE.equals(ordered)) {
+        options.put("the default set (" + String.join(", ", VpcEndpoints.DEFAULT_INTERFACE) + ")",
+            total(base.withEndpoints(VpcEndpoints.DEFAULT_INTERFACE)));
+      }
+      if (!ordered.isEmpty() && natPath) {
+        options.put("none", total(base.withEndpoints(List.of())));
+      }
+      List<String> reasons = new ArrayList<>();
+      why.forEach((e, w) -> reasons.add(e + ": " + w));
+      if (!kept.isEmpty()) {
+        reasons.add("kept where they save more NAT processing than their hours cost: " + String.join(", ", kept));
+      }
+      if (!left.isEmpty()) {
+        reasons.add("left to the NAT gateway: " + String.join(", ", left));
+      }
+      if (reasons.isEmpty()) {
+        reasons.add("no traffic reaches an AWS service an interface endpoint serves, and the NAT gateway reaches"
+            + " the AWS APIs");
+      }
+      decisions.add(new Decision("network.interfaceEndpoints", label, options, String.join("; ", reasons), false));
+      return ordered;
+    }
+
+    /**
+     * The interface endpoints that change what a flow to an AWS service costs: none for a service on a
+     * gateway endpoint; for image pulls ({@code ecr}) the S3 endpoint that carries the layers when no S3
+     * gateway endpoint does (the ECR API calls themselves are negligible bytes).
+     */
+    private List<String> endpointsOf(String aws) {
+      String service = TrafficEnd.ECR.equals(aws) ? "s3" : aws;
+      if (spec.network().gatewayEndpoints().contains(service) || !VpcEndpoints.INTERFACE.contains(service)) {
+        return List.of();
+      }
+      return List.of(service);
+    }
+
+    // ------------------------------------------------------------ choices written in the landscape
+
+    /** A written choice the cost lint flags: built as written, warned once with its cost, suppressed. */
+    private void written(PredictedDesign.Choice chosen) {
+      double total = total(chosen);
+      int n = spec.availabilityZones().size();
+      if (spec.network().nat().filter(NatStrategy.single()::equals).isPresent() && n > 1) {
+        double perAz = total(chosen.withNat(NatStrategy.perAz()));
+        warnings.add("network.nat: single, chosen in the landscape: " + delta(total, perAz, "perAz") + " at this"
+            + " traffic; the other AZs' egress crosses an AZ to the gateway in " + spec.availabilityZones().get(0)
+            + ", and egress of the whole VPC stops when that AZ fails");
+        suppressions.add(new Suppression("ZW-NAT1", "network.nat: single, chosen in the landscape", Target.NETWORK,
+            List.of()));
+      }
+      for (String[] gateway : new String[][] {{"s3", "ZW-VPCE1"}, {"dynamodb", "ZW-VPCE2"}}) {
+        if (!spec.network().gatewayEndpoints().contains(gateway[0]) && chosen.nat().billedGateways(n) > 0) {
+          warnings.add("network.gatewayEndpoints: " + spec.network().gatewayEndpoints() + " without " + gateway[0]
+              + ", chosen in the landscape: " + gateway[0] + " traffic goes through the NAT gateway at "
+              + usd(prices.usd(PriceBook.NAT_GATEWAY_PER_GB)) + "/GB instead of free");
+          suppressions.add(new Suppression(gateway[1], "network.gatewayEndpoints without " + gateway[0]
+              + ", chosen in the landscape", Target.NETWORK, List.of()));
+        }
+      }
+      if (spec.interconnect().flatMap(InterconnectSpec::mode).filter(Interconnect::isTransitGateway).isPresent()
+          && spec.interconnect().get().vpcs().size() == 1) {
+        double peering = total(chosen.withInterconnect(Interconnect.peering()));
+        warnings.add("interconnect.mode: transitGateway, chosen in the landscape, joins only two VPCs: "
+            + delta(total, peering, "peering") + " at this traffic");
+        suppressions.add(new Suppression("ZW-TGW1", "interconnect.mode: transitGateway, chosen in the landscape",
+            Target.INTERCONNECT, List.of()));
+      }
+      spec.cluster().filter(c -> KubernetesVersions.billedAsExtended(c.version(), KubernetesVersions.today()))
+          .ifPresent(c -> suppressions.add(new Suppression("ZW-EKS2", "cluster.version: " + c.version()
+              + ", chosen in the landscape (in EKS extended support)", Target.CLUSTER, List.of())));
+      List<String> clusterRouted = new ArrayList<>();
+      for (int i = 0; i < spec.services().size(); i++) {
+        ServiceSpec s = spec.services().get(i);
+        if (s.routing().equals(ZonalRouting.cluster())) {
+          List<ServiceSpec> services = new ArrayList<>(spec.services());
+          services.set(i, new ServiceSpec(s.name(), s.namespace(), s.image(), s.port(), s.replicas(),
+              ZonalRouting.topologyAware(), s.colocateWith(), s.exposure(), s.locality()));
+          LandscapeSpec zonal = new LandscapeSpec(spec.name(), spec.region(), spec.account(), spec.availabilityZones(),
+              spec.singleAz(), spec.network(), spec.interconnect(), spec.registry(), spec.cluster(), services,
+              spec.nodePools(), spec.traffic(), spec.prices());
+          double topologyAware = CostReport.bill(PredictedDesign.of(zonal, podZones, chosen), traffic, prices).total();
+          warnings.add("services[" + i + "].routing: cluster, chosen in the landscape: " + delta(total, topologyAware,
+              "topologyAware") + " at this traffic (requests to " + s.name() + " cross AZs)");
+          clusterRouted.add("Service/" + s.namespace() + "/" + s.name());
+        }
+      }
+      if (!clusterRouted.isEmpty()) {
+        suppressions.add(new Suppression("ZW-SVC1", "services[].routing: cluster, chosen in the landscape",
+            Target.MANIFESTS, clusterRouted));
+      }
+      if (podZones.size() == 1) {
+        List<String> pinned = spec.services().stream().filter(s -> s.replicas() > 1)
+            .map(s -> "Deployment/" + s.namespace() + "/" + s.name()).toList();
+        if (!pinned.isEmpty()) {
+          String field = spec.singleAz() ? "singleAz: true" : "nodePools[].zones: " + podZones;
+          suppressions.add(new Suppression("ZW-DEP1", field + ", chosen in the landscape", Target.MANIFESTS, pinned));
+        }
+      }
+    }
+
+    private static String delta(double chosen, double alternative, String name) {
+      double d = chosen - alternative;
+      if (Math.abs(d) < 0.005) {
+        return "costs the same as " + name;
+      }
+      return d > 0 ? "costs " + usd(d) + " a month more than " + name
+          : "saves " + usd(-d) + " a month against " + name;
+    }
   }
 }

@@ -21,6 +21,8 @@ import io.github.zonewise.registry.ImageRegistry;
 import io.github.zonewise.registry.ImageRegistryProps;
 import io.github.zonewise.network.ZonalVpc;
 import io.github.zonewise.network.ZonalVpcProps;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -111,6 +113,7 @@ public class Landscape extends Construct {
     buildRegistry();
     buildKubernetes();
     buildCluster();
+    suppressWrittenChoices();
   }
 
   /** The {@code interconnect} section: peer VPCs, peering or Transit Gateway, in the network stack. */
@@ -191,6 +194,37 @@ public class Landscape extends Construct {
         .mesh(c.mesh())
         .charts(c.manifests() == ManifestDelivery.GITOPS ? List.of() : charts)
         .build()));
+  }
+
+  /**
+   * The cost-lint findings that choices written in the landscape produce, suppressed with a reason that
+   * names the field: a written choice is honoured (the synth warns once with its cost), never failed by
+   * the project's own lint.
+   */
+  private void suppressWrittenChoices() {
+    for (LandscapeDesign.Suppression s : design.suppressions()) {
+      NagPackSuppression suppression = NagPackSuppression.builder().id(s.rule()).reason(s.reason())
+          .appliesTo(new ArrayList<Object>(s.appliesTo())).build();
+      switch (s.target()) {
+        case NETWORK -> NagSuppressions.addResourceSuppressions(network, List.of(suppression), true);
+        case INTERCONNECT -> {
+          if (interconnect != null) {
+            NagSuppressions.addResourceSuppressions(interconnect, List.of(suppression), true);
+          }
+        }
+        case CLUSTER -> {
+          if (cluster != null) {
+            NagSuppressions.addResourceSuppressions(cluster, List.of(suppression), true);
+          }
+        }
+        case MANIFESTS -> {
+          if (clusterStack != null) {
+            NagSuppressions.addStackSuppressions(clusterStack, List.of(suppression), true);
+          }
+        }
+        default -> throw new IllegalStateException(s.target().name());
+      }
+    }
   }
 
   /** The cluster stack ({@code <name>-cluster}), when the landscape has a {@code cluster}. */

@@ -21,7 +21,8 @@ public record ValidatedLandscape(LandscapeSpec spec, String source, List<String>
   }
 
   /**
-   * The price book of the landscape: the list prices, overridden by the landscape's {@code prices:}
+   * The price book of the landscape: its region's list prices (us-east-1 rates for a region without a
+   * price table), overridden by the landscape's {@code prices:}
    * and then by a price file's entries ({@code -c prices=FILE}).
    *
    * @param file     the price file's entries (price key → USD), or empty
@@ -29,7 +30,7 @@ public record ValidatedLandscape(LandscapeSpec spec, String source, List<String>
    * @return the book
    */
   public PriceBook priceBook(Map<String, Double> file, String fileName) {
-    PriceBook book = PriceBook.defaults();
+    PriceBook book = PriceBook.forRegion(spec.region());
     if (!spec.prices().isEmpty()) {
       book = book.withOverrides(spec.prices(), "the landscape's prices");
     }
