@@ -37,6 +37,11 @@ public final class LandscapeApp {
   public static final String LANDSCAPE_CONTEXT = "landscape";
   /** The context key naming the manifests directory (default {@code dist}). */
   public static final String MANIFESTS_CONTEXT = "manifests";
+  /**
+   * The context key {@code -c validate=full}: through {@code cdk.json}, aws-cdk-lib's full built-in
+   * CloudFormation validation runs only with it ({@code tools/cdk-app}); in-process it always runs.
+   */
+  public static final String VALIDATE_CONTEXT = "validate";
 
   private LandscapeApp() {
   }
@@ -127,12 +132,19 @@ public final class LandscapeApp {
         String.valueOf(priceFile))), String.valueOf(priceFile));
     Object manifests = app.getNode().tryGetContext(MANIFESTS_CONTEXT);
     Path dist = Path.of(manifests == null ? "dist" : String.valueOf(manifests));
+    Object validate = app.getNode().tryGetContext(VALIDATE_CONTEXT);
+    if (validate != null && !"full".equals(String.valueOf(validate))) {
+      throw new LandscapeException("-c " + VALIDATE_CONTEXT, validate, "is not a validation level; use -c "
+          + VALIDATE_CONTEXT + "=full to run aws-cdk-lib's full CloudFormation validation, or leave it out");
+    }
     Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
         .landscape(checked).manifestsDir(dist).priceBook(prices).build());
     landscape.interconnectDecision().ifPresent(d -> out.println("zonewise: " + d.line()));
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     Aspects.of(app).add(new ZonewiseCostChecks(NagPackProps.builder().verbose(true).build()));
+    long synthStarted = System.currentTimeMillis();
     CloudAssembly assembly = app.synth();
+    out.println(validationLine(Path.of(assembly.getDirectory()), synthStarted));
     List<Path> written = landscape.writeManifests();
     out.println("zonewise: " + landscape.stacks().size() + " stacks written to " + assembly.getDirectory() + " ("
         + String.join(", ", landscape.stacks().stream().map(Stack::getStackName).toList()) + "); "
@@ -142,6 +154,28 @@ public final class LandscapeApp {
     cost.write(outdir);
     cost.summary(outdir).forEach(out::println);
     return new Result(landscape, assembly, written);
+  }
+
+  /**
+   * What the synth says about aws-cdk-lib's CloudFormation validation. When it did not run, a report
+   * left by an earlier synth that ran it is removed (it would describe other templates).
+   */
+  private static String validationLine(Path outdir, long synthStarted) {
+    Path report = outdir.resolve("validation-report.json");
+    try {
+      boolean fresh = java.nio.file.Files.exists(report)
+          && java.nio.file.Files.getLastModifiedTime(report).toMillis() >= synthStarted;
+      if (!"false".equals(System.getenv("CDK_VALIDATION"))) {
+        return "zonewise: aws-cdk-lib's full CloudFormation validation ran" + (fresh ? " (report " + report + ")" : "");
+      }
+      if (java.nio.file.Files.exists(report) && !fresh) {
+        java.nio.file.Files.delete(report);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return "zonewise: aws-cdk-lib's full CloudFormation validation not run (cdk-nag, the cost lint and the"
+        + " landscape checks did); -c " + VALIDATE_CONTEXT + "=full runs it";
   }
 
   /**

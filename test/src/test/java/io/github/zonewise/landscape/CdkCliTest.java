@@ -84,6 +84,28 @@ class CdkCliTest {
     });
     assertThat(stacks).contains("shop-network").allMatch(s -> s.startsWith("shop-"));
     assertThat(result.output()).contains("zonewise: " + stacks.size() + " stacks written to ");
+    // the default synth leaves aws-cdk-lib's full CloudFormation validation to -c validate=full, and says so
+    assertThat(result.output()).contains("zonewise: aws-cdk-lib's full CloudFormation validation not run");
+    assertThat(ROOT.resolve("cdk.out/validation-report.json")).doesNotExist();
+  }
+
+  @Test
+  void validateFullRunsAwsCdkLibsCloudFormationValidationThroughTheCdkCli() throws Exception {
+    Path out = Files.createTempDirectory("zonewise-cli-validate").resolve("out");
+    Result result = sh(readmeSynthCommand() + " -c validate=full -o " + out);
+    assertThat(result.status()).as(result.output()).isZero();
+    assertThat(result.output()).contains("zonewise: aws-cdk-lib's full CloudFormation validation ran (report ");
+    JsonNode report = new ObjectMapper().readTree(out.resolve("validation-report.json").toFile());
+    List<String> plugins = new ArrayList<>();
+    List<String> violations = new ArrayList<>();
+    for (JsonNode plugin : report.path("pluginReports")) {
+      plugins.add(plugin.path("pluginName").asText());
+      plugin.path("violations").forEach(v -> violations.add(v.path("ruleName").asText()));
+    }
+    // the report is written only when a validation plugin ran (none but aws-cdk-lib's is registered); it
+    // lists a plugin only when it has something to say
+    assertThat(plugins).isSubsetOf("CloudFormation Validate");
+    assertThat(violations).isEmpty();
   }
 
   @Test
