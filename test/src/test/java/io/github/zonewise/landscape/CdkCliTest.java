@@ -109,6 +109,39 @@ class CdkCliTest {
   }
 
   @Test
+  void cdkLsAndAnUnchangedSynthLeaveTheManifestsAndTheCostReportAsTheyAre() throws Exception {
+    Path dir = Files.createTempDirectory("zonewise-cli-ls");
+    String options = " -c manifests=" + dir.resolve("dist") + " -o " + dir.resolve("out");
+    Result first = sh(readmeSynthCommand() + options);
+    assertThat(first.status()).as(first.output()).isZero();
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> dist = Files.list(dir.resolve("dist"))) {
+      dist.forEach(files::add);
+    }
+    for (String name : List.of("zonewise-cost.md", "zonewise-cost.json", "zonewise-cost.svg")) {
+      files.add(dir.resolve("out").resolve(name));
+    }
+    assertThat(files).hasSizeGreaterThan(3);
+    List<Object> written = new ArrayList<>();
+    for (Path f : files) {
+      written.add(Files.getLastModifiedTime(f));
+    }
+
+    Result ls = sh(readmeSynthCommand().replace(" synth", " ls") + options);
+    assertThat(ls.status()).as(ls.output()).isZero();
+    assertThat(ls.output()).contains("shop-network").contains("manifests and cost report not written");
+    Result again = sh(readmeSynthCommand() + options);
+    assertThat(again.status()).as(again.output()).isZero();
+    assertThat(again.output()).contains("manifests unchanged in ").contains("zonewise: cost report unchanged in ");
+
+    List<Object> after = new ArrayList<>();
+    for (Path f : files) {
+      after.add(Files.getLastModifiedTime(f));
+    }
+    assertThat(after).isEqualTo(written);
+  }
+
+  @Test
   void aBadLandscapeFailsTheCdkCliWithOneMessageAndNoTemplate() throws Exception {
     Path dir = Files.createTempDirectory("zonewise-cli-bad");
     Path file = dir.resolve("bad.yaml");
