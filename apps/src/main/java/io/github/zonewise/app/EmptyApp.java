@@ -5,7 +5,8 @@ import software.amazon.awscdk.Stack;
 
 /**
  * An empty CDK app (one empty stack, since the CDK CLI refuses an app with none): the baseline the synth benchmark ({@code tools/bench-synth}) measures the
- * landscape app against, run the same way (CDK CLI, cdk.json's command, Maven, jsii).
+ * landscape app against, run the conventional way (copied into a one-module Maven project whose cdk.json runs
+ * {@code mvn -e -q compile exec:java}, through the same CDK CLI).
  */
 public final class EmptyApp {
 

@@ -30,7 +30,10 @@ import software.amazon.jsii.JsiiException;
  * or the embedded default), checks it, builds every stack with cdk-nag's AwsSolutions checks,
  * synthesizes the cloud assembly to {@code cdk.out/} and the Kubernetes manifests to {@code dist/},
  * and prices what it generated ({@code cdk.out/zonewise-cost.md}, {@code .json}, {@code .svg}; prices
- * from {@code -c prices=FILE} override the landscape's).
+ * from {@code -c prices=FILE} override the landscape's). Manifests and report files whose content is
+ * unchanged are left as they are; CDK CLI commands that bundle no stack ({@code cdk ls}) write neither.
+ * Through {@code cdk.json} aws-cdk-lib's full CloudFormation validation runs only with
+ * {@code -c validate=full} ({@code tools/cdk-app}).
  */
 public final class LandscapeApp {
 
@@ -38,6 +41,11 @@ public final class LandscapeApp {
   public static final String LANDSCAPE_CONTEXT = "landscape";
   /** The context key naming the manifests directory (default {@code dist}). */
   public static final String MANIFESTS_CONTEXT = "manifests";
+  /**
+   * The context key {@code -c validate=full}: through {@code cdk.json}, aws-cdk-lib's full built-in
+   * CloudFormation validation runs only with it ({@code tools/cdk-app}); in-process it always runs.
+   */
+  public static final String VALIDATE_CONTEXT = "validate";
 
   private LandscapeApp() {
   }
@@ -128,23 +136,113 @@ public final class LandscapeApp {
         String.valueOf(priceFile))), String.valueOf(priceFile));
     Object manifests = app.getNode().tryGetContext(MANIFESTS_CONTEXT);
     Path dist = Path.of(manifests == null ? "dist" : String.valueOf(manifests));
-    Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
-        .landscape(checked).manifestsDir(dist).priceBook(prices).build());
-    landscape.design().warnings().forEach(w -> out.println("zonewise: warning: " + w));
-    landscape.design().decided().forEach(d -> out.println("zonewise: " + d.line()));
-    Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
-    Aspects.of(app).add(new ZonewiseCostChecks(NagPackProps.builder().verbose(true).build()));
-    CloudAssembly assembly = app.synth();
-    List<Path> written = landscape.writeManifests();
-    out.println("zonewise: " + landscape.stacks().size() + " stacks written to " + assembly.getDirectory() + " ("
-        + String.join(", ", landscape.stacks().stream().map(Stack::getStackName).toList()) + "); "
-        + written.size() + " manifests written to " + dist);
-    Path outdir = Path.of(assembly.getDirectory());
-    CostReport cost = CostReport.of(outdir, written, landscape.design().declared(), landscape.design().traffic(),
-        prices, landscape.design().choices());
-    cost.write(outdir);
-    cost.summary(outdir).forEach(out::println);
-    return new Result(landscape, assembly, written);
+    Object validate = app.getNode().tryGetContext(VALIDATE_CONTEXT);
+    if (validate != null && !"full".equals(String.valueOf(validate))) {
+      throw new LandscapeException("-c " + VALIDATE_CONTEXT, validate, "is not a validation level; use -c "
+          + VALIDATE_CONTEXT + "=full to run aws-cdk-lib's full CloudFormation validation, or leave it out");
+    }
+    // the CDK CLI bundles no stack for commands that do not synthesize (cdk ls, destroy, ...)
+    Object bundling = app.getNode().tryGetContext("aws:cdk:bundling-stacks");
+    boolean listing = bundling instanceof List<?> l && l.isEmpty();
+    // manifests and the cost report are made in a scratch directory, then copied where they differ
+    Path scratch = scratchDirectory();
+    try {
+      Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
+          .landscape(checked).manifestsDir(scratch.resolve("manifests")).priceBook(prices).build());
+      landscape.design().warnings().forEach(w -> out.println("zonewise: warning: " + w));
+      landscape.design().decided().forEach(d -> out.println("zonewise: " + d.line()));
+      Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+      Aspects.of(app).add(new ZonewiseCostChecks(NagPackProps.builder().verbose(true).build()));
+      long synthStarted = System.currentTimeMillis();
+      CloudAssembly assembly = app.synth();
+      Path outdir = Path.of(assembly.getDirectory());
+      String stacks = landscape.stacks().size() + " stacks written to " + assembly.getDirectory() + " ("
+          + String.join(", ", landscape.stacks().stream().map(Stack::getStackName).toList()) + ")";
+      out.println(validationLine(outdir, synthStarted));
+      if (listing) {
+        out.println("zonewise: " + stacks + "; manifests and cost report not written: the CDK CLI bundles no"
+            + " stack for this command (cdk ls, ...), cdk synth writes them to " + dist + " and " + outdir);
+        return new Result(landscape, assembly, List.of());
+      }
+      List<Path> made = landscape.writeManifests();
+      int unchanged = made.size() - publish(made, dist).size();
+      List<Path> written = made.stream().map(f -> dist.resolve(f.getFileName().toString())).toList();
+      out.println("zonewise: " + stacks + "; " + written.size() + " manifests "
+          + (unchanged > 0 && unchanged == made.size() ? "unchanged in " + dist : "written to " + dist
+          + (unchanged > 0 ? " (" + unchanged + " unchanged)" : "")));
+      CostReport cost = CostReport.of(outdir, written, landscape.design().declared(), landscape.design().traffic(),
+          prices, landscape.design().choices());
+      List<Path> report = cost.write(scratch.resolve("cost"));
+      boolean reportUnchanged = publish(report, outdir).isEmpty();
+      cost.summary(outdir).stream().map(line -> reportUnchanged && line.startsWith(COST_WRITTEN)
+          ? "zonewise: cost report unchanged in " + line.substring(COST_WRITTEN.length()) : line)
+          .forEach(out::println);
+      return new Result(landscape, assembly, written);
+    } finally {
+      deleteTree(scratch);
+    }
+  }
+
+  private static final String COST_WRITTEN = "zonewise: cost report written to ";
+
+  /**
+   * What the synth says about aws-cdk-lib's CloudFormation validation. When it did not run, a report
+   * left by an earlier synth that ran it is removed (it would describe other templates).
+   */
+  private static String validationLine(Path outdir, long synthStarted) {
+    Path report = outdir.resolve("validation-report.json");
+    try {
+      boolean fresh = java.nio.file.Files.exists(report)
+          && java.nio.file.Files.getLastModifiedTime(report).toMillis() >= synthStarted;
+      if (!"false".equals(System.getenv("CDK_VALIDATION"))) {
+        return "zonewise: aws-cdk-lib's full CloudFormation validation ran" + (fresh ? " (report " + report + ")" : "");
+      }
+      if (java.nio.file.Files.exists(report) && !fresh) {
+        java.nio.file.Files.delete(report);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return "zonewise: aws-cdk-lib's full CloudFormation validation not run (cdk-nag, the cost lint and the"
+        + " landscape checks did); -c " + VALIDATE_CONTEXT + "=full runs it";
+  }
+
+  /**
+   * Copies each file into a directory unless the directory holds the same bytes under its name already.
+   *
+   * @return the files copied, as paths in {@code dir}
+   */
+  private static List<Path> publish(List<Path> files, Path dir) {
+    List<Path> copied = new java.util.ArrayList<>();
+    try {
+      for (Path file : files) {
+        Path target = dir.resolve(file.getFileName());
+        if (!java.nio.file.Files.isRegularFile(target) || java.nio.file.Files.mismatch(file, target) != -1) {
+          java.nio.file.Files.createDirectories(dir);
+          java.nio.file.Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          copied.add(target);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return copied;
+  }
+
+  private static Path scratchDirectory() {
+    try {
+      return java.nio.file.Files.createTempDirectory("zonewise-app");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException | RuntimeException e) {
+      // a scratch directory in the temporary directory: nothing to clean up after
+    }
   }
 
   /**

@@ -138,6 +138,63 @@ class CdkCliTest {
     assertThat(result.output()).contains("zonewise: " + stacks.size() + " stacks written to ");
     assertThat(dir.resolve("dist")).isDirectoryContaining("glob:**.k8s.yaml");
     assertThat(rootOutputs()).as("the clone's cdk.out/ and dist/ after the CLI test").isEqualTo(before);
+    // the default synth leaves aws-cdk-lib's full CloudFormation validation to -c validate=full, and says so
+    assertThat(result.output()).contains("zonewise: aws-cdk-lib's full CloudFormation validation not run");
+    assertThat(out.resolve("validation-report.json")).doesNotExist();
+  }
+
+  @Test
+  void validateFullRunsAwsCdkLibsCloudFormationValidationThroughTheCdkCli(@TempDir Path dir) throws Exception {
+    Map<String, String> before = rootOutputs();
+    Path out = dir.resolve("cdk.out");
+    Result result = sh(synthInto(dir) + " -c validate=full", dir);
+    assertThat(result.status()).as(result.output()).isZero();
+    assertThat(result.output()).contains("zonewise: aws-cdk-lib's full CloudFormation validation ran (report ");
+    JsonNode report = new ObjectMapper().readTree(out.resolve("validation-report.json").toFile());
+    List<String> plugins = new ArrayList<>();
+    List<String> violations = new ArrayList<>();
+    for (JsonNode plugin : report.path("pluginReports")) {
+      plugins.add(plugin.path("pluginName").asText());
+      plugin.path("violations").forEach(v -> violations.add(v.path("ruleName").asText()));
+    }
+    // the report is written only when a validation plugin ran (none but aws-cdk-lib's is registered); it
+    // lists a plugin only when it has something to say
+    assertThat(plugins).isSubsetOf("CloudFormation Validate");
+    assertThat(violations).isEmpty();
+    assertThat(rootOutputs()).as("the clone's cdk.out/ and dist/ after the CLI test").isEqualTo(before);
+  }
+
+  @Test
+  void cdkLsAndAnUnchangedSynthLeaveTheManifestsAndTheCostReportAsTheyAre(@TempDir Path dir) throws Exception {
+    Map<String, String> before = rootOutputs();
+    Result first = sh(synthInto(dir), dir);
+    assertThat(first.status()).as(first.output()).isZero();
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> dist = Files.list(dir.resolve("dist"))) {
+      dist.forEach(files::add);
+    }
+    for (String name : List.of("zonewise-cost.md", "zonewise-cost.json", "zonewise-cost.svg")) {
+      files.add(dir.resolve("cdk.out").resolve(name));
+    }
+    assertThat(files).hasSizeGreaterThan(3);
+    List<Object> written = new ArrayList<>();
+    for (Path f : files) {
+      written.add(Files.getLastModifiedTime(f));
+    }
+
+    Result ls = sh(synthInto(dir).replace(" synth", " ls"), dir);
+    assertThat(ls.status()).as(ls.output()).isZero();
+    assertThat(ls.output()).contains("shop-network").contains("manifests and cost report not written");
+    Result again = sh(synthInto(dir), dir);
+    assertThat(again.status()).as(again.output()).isZero();
+    assertThat(again.output()).contains("manifests unchanged in ").contains("zonewise: cost report unchanged in ");
+
+    List<Object> after = new ArrayList<>();
+    for (Path f : files) {
+      after.add(Files.getLastModifiedTime(f));
+    }
+    assertThat(after).isEqualTo(written);
+    assertThat(rootOutputs()).as("the clone's cdk.out/ and dist/ after the CLI test").isEqualTo(before);
   }
 
   @Test
