@@ -4,6 +4,9 @@ import io.github.zonewise.facts.FlowLogField;
 import io.github.zonewise.facts.FlowLogFormat;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,9 +15,10 @@ import java.util.List;
 /**
  * Reads text flow-log files as AWS writes them to S3 — a header line naming the fields, then one
  * record a line, values separated by spaces, {@code -} for a missing value — into sums by
- * {@link FlowKey}, without a String or an object per record: values are interned from the bytes of
- * the line, and sums are kept in flat arrays keyed by the interned ids. One parser a thread; its sums
- * go into an {@link Aggregate} at the end ({@link #drainInto}).
+ * {@link FlowKey}, without a String or an object per record: the line is split eight bytes at a time,
+ * the four addresses and the interface, direction, path and AWS ranges are packed into three longs
+ * (IPv4 addresses as their value, other strings interned), and sums are kept beside the keys in one
+ * flat array. One parser a thread; its sums go into an {@link Aggregate} at the end ({@link #drainInto}).
  */
 final class TextFlowLogParser {
 
@@ -35,11 +39,28 @@ final class TextFlowLogParser {
   private static final int TRAFFIC_PATH = 10;
   private static final byte[] OK = "OK".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ACCEPT = "ACCEPT".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NODATA = "NODATA".getBytes(StandardCharsets.US_ASCII);
 
-  private final Interner strings = new Interner();
-  private final KeyTable table = new KeyTable(K);
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long SPACES = 0x2020202020202020L;
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+  private static final int INTERFACE = 0;
+  private static final int DIRECTION = 5;
+  private static final int SRCADDR = 6;
+  private static final int SRC_SERVICE = 11;
+  private static final int DST_SERVICE = 12;
+
+  private final KeyTable table = new KeyTable();
   private final Aggregate counts = new Aggregate();
-  private final int[] key = new int[K];
+  /** Interface ids (24-bit ids). */
+  private final Interner interfaces = new Interner();
+  /** AWS range names of pkt-*-aws-service (8-bit ids). */
+  private final Interner services = new Interner();
+  /** Everything else: addresses that are not IPv4, instance, VPC, subnet and AZ ids. */
+  private final Interner others = new Interner();
+  /** Per interface id: the ids (in others) of its instance, VPC, subnet and AZ, from its first record. */
+  private int[][] interfaceAttributes = new int[1024][];
 
   // per file
   private int columns;
@@ -88,21 +109,20 @@ final class TextFlowLogParser {
         len += n;
       }
       int pos = 0;
-      while (true) {
-        int nl = indexOf(buf, pos, len, (byte) '\n');
+      if (header) {
+        int nl = indexOf(buf, 0, len, (byte) '\n');
         if (nl < 0) {
-          break;
+          if (len == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+          }
+          continue;
         }
-        int end = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
         line++;
-        if (header) {
-          header(buf, pos, end);
-          header = false;
-        } else if (end > pos) {
-          record(buf, pos, end);
-        }
+        header(buf, 0, nl > 0 && buf[nl - 1] == '\r' ? nl - 1 : nl);
+        header = false;
         pos = nl + 1;
       }
+      pos = scan(buf, pos, len);
       if (pos > 0) {
         System.arraycopy(buf, pos, buf, 0, len - pos);
         len -= pos;
@@ -122,6 +142,70 @@ final class TextFlowLogParser {
       }
     }
     return -1;
+  }
+
+  /**
+   * The index of the next space or newline at or after {@code i}, eight bytes at a time.
+   *
+   * @return the index, or {@code limit} when there is none
+   */
+  private static int delimiter(byte[] b, int i, int limit) {
+    while (i + 8 <= limit) {
+      long w = (long) LONGS.get(b, i);
+      long s = w ^ SPACES;
+      long n = w ^ NEWLINES;
+      // exact zero-byte masks (no borrow between bytes)
+      long z = ~(((s & LOW7) + LOW7) | s | LOW7) | ~(((n & LOW7) + LOW7) | n | LOW7);
+      if (z != 0) {
+        return i + (Long.numberOfTrailingZeros(z) >>> 3);
+      }
+      i += 8;
+    }
+    while (i < limit) {
+      byte c = b[i];
+      if (c == ' ' || c == '\n') {
+        return i;
+      }
+      i++;
+    }
+    return limit;
+  }
+
+  /**
+   * Reads the complete lines of {@code buf[pos, len)}.
+   *
+   * @return where the incomplete last line starts
+   */
+  private int scan(byte[] buf, int pos, int len) {
+    int lineStart = pos;
+    int n = 0;
+    int i = pos;
+    while (true) {
+      int d = delimiter(buf, i, len);
+      if (d >= len) {
+        return lineStart;
+      }
+      int e = d;
+      if (buf[d] == '\n' && e > i && buf[e - 1] == '\r') {
+        e--;
+      }
+      if (e > i) {
+        if (n < columns) {
+          from[n] = i;
+          to[n] = e;
+        }
+        n++;
+      }
+      if (buf[d] == '\n') {
+        line++;
+        if (n > 0) {
+          record(buf, lineStart, d, n);
+        }
+        n = 0;
+        lineStart = d + 1;
+      }
+      i = d + 1;
+    }
   }
 
   private void header(byte[] buf, int start, int end) {
@@ -182,29 +266,7 @@ final class TextFlowLogParser {
         + " log format '" + FlowLogFormat.ZONEWISE.logFormat() + "' (FlowLogFormat.ZONEWISE, what ZonalVpc writes)");
   }
 
-  private void record(byte[] buf, int start, int end) {
-    int n = 0;
-    int i = start;
-    while (i < end) {
-      while (i < end && buf[i] == ' ') {
-        i++;
-      }
-      if (i >= end) {
-        break;
-      }
-      int s = i;
-      while (i < end && buf[i] != ' ') {
-        i++;
-      }
-      if (n < columns) {
-        from[n] = s;
-        to[n] = i;
-      }
-      n++;
-    }
-    if (n == 0) {
-      return;
-    }
+  private void record(byte[] buf, int start, int end, int n) {
     if (n != columns) {
       throw new TrafficInputException(file + ":" + line + ": " + n + " values where the header names " + columns
           + " fields; a flow-log record has one value (or -) per field");
@@ -216,7 +278,7 @@ final class TextFlowLogParser {
     long endTime = number(buf, endColumn, FlowLogField.END);
     counts.window(startTime, endTime);
     if (!equals(buf, statusColumn, OK)) {
-      if (equals(buf, statusColumn, "NODATA".getBytes(StandardCharsets.US_ASCII))) {
+      if (equals(buf, statusColumn, NODATA)) {
         counts.noData++;
       } else {
         counts.skipData++;
@@ -234,19 +296,104 @@ final class TextFlowLogParser {
     }
     counts.accepted++;
     long packets = packetsColumn < 0 ? 0 : number(buf, packetsColumn, FlowLogField.PACKETS);
-    for (int k = 0; k < K; k++) {
-      int c = keyColumn[k];
-      if (c < 0) {
-        key[k] = 0;
-      } else if (k == TRAFFIC_PATH) {
-        key[k] = (int) number(buf, c, FlowLogField.TRAFFIC_PATH);
+    // the key: the four addresses (IPv4 as 32-bit values, anything else interned), then the interface,
+    // direction, path and AWS ranges packed into one long; the interface's instance, VPC, subnet and AZ
+    // are kept once per interface (they are the interface's, not the record's)
+    long flags = 0;
+    long[] address = this.address;
+    for (int a = 0; a < 4; a++) {
+      int c = keyColumn[SRCADDR + a];
+      long v = ipv4(buf, from[c], to[c]);
+      if (v < 0) {
+        v = id(others, buf, c);
+        flags |= 1L << a;
+      }
+      address[a] = v;
+    }
+    int iface = id(interfaces, buf, keyColumn[INTERFACE]);
+    if (iface >= 1 << 24) {
+      throw new IllegalStateException(file + ": more than 16 million network interfaces");
+    }
+    if (iface >= interfaceAttributes.length) {
+      interfaceAttributes = Arrays.copyOf(interfaceAttributes, Math.max(iface + 1, interfaceAttributes.length * 2));
+    }
+    if (interfaceAttributes[iface] == null) {
+      int[] attrs = new int[4];
+      for (int f = 1; f <= 4; f++) {
+        attrs[f - 1] = keyColumn[f] < 0 ? 0 : id(others, buf, keyColumn[f]);
+      }
+      interfaceAttributes[iface] = attrs;
+    }
+    long direction = direction(buf, keyColumn[DIRECTION]);
+    long path = keyColumn[TRAFFIC_PATH] < 0 ? 0 : number(buf, keyColumn[TRAFFIC_PATH], FlowLogField.TRAFFIC_PATH);
+    if (path > 31) {
+      throw new TrafficInputException(file + ":" + line + ": traffic-path is " + path + ", not a traffic path (1 to 8)");
+    }
+    long srcService = service(buf, keyColumn[SRC_SERVICE]);
+    long dstService = service(buf, keyColumn[DST_SERVICE]);
+    long k2 = iface | direction << 24 | path << 26 | srcService << 31 | dstService << 39 | flags << 47;
+    table.add(address[0] << 32 | address[1], address[2] << 32 | address[3], k2, bytes, packets);
+  }
+
+  private final long[] address = new long[4];
+
+  private static int id(Interner interner, byte[] buf, int s, int e) {
+    return e - s == 1 && buf[s] == '-' ? 0 : interner.id(buf, s, e - s);
+  }
+
+  private int id(Interner interner, byte[] buf, int column) {
+    return id(interner, buf, from[column], to[column]);
+  }
+
+  private long service(byte[] buf, int column) {
+    if (column < 0) {
+      return 0;
+    }
+    int id = id(services, buf, column);
+    if (id > 255) {
+      throw new TrafficInputException(file + ":" + line + ": more than 255 names of AWS ranges in pkt-src-aws-service"
+          + " and pkt-dst-aws-service; are the columns of the header right?");
+    }
+    return id;
+  }
+
+  private long direction(byte[] buf, int column) {
+    int s = from[column];
+    int len = to[column] - s;
+    if (len == 6 && buf[s] == 'e') {
+      return 2;
+    }
+    if (len == 7 && buf[s] == 'i') {
+      return 1;
+    }
+    if (len == 1 && buf[s] == '-') {
+      return 0;
+    }
+    throw new TrafficInputException(file + ":" + line + ": flow-direction is '"
+        + new String(buf, s, Math.min(len, 40), StandardCharsets.UTF_8) + "', not ingress, egress or -");
+  }
+
+  /** An IPv4 address as a 32-bit value, or -1 for anything else (IPv6, {@code -}). */
+  private static long ipv4(byte[] buf, int s, int e) {
+    long value = 0;
+    int octet = -1;
+    int dots = 0;
+    for (int i = s; i < e; i++) {
+      int c = buf[i];
+      if (c >= '0' && c <= '9') {
+        octet = (octet < 0 ? 0 : octet * 10) + (c - '0');
+        if (octet > 255) {
+          return -1;
+        }
+      } else if (c == '.' && octet >= 0 && dots < 3) {
+        value = value << 8 | octet;
+        octet = -1;
+        dots++;
       } else {
-        int s = from[c];
-        int e = to[c];
-        key[k] = e - s == 1 && buf[s] == '-' ? 0 : strings.id(buf, s, e - s);
+        return -1;
       }
     }
-    table.add(key, bytes, packets);
+    return octet < 0 || dots != 3 ? -1 : value << 8 | octet;
   }
 
   private boolean equals(byte[] buf, int column, byte[] value) {
@@ -287,32 +434,121 @@ final class TextFlowLogParser {
    * @param into the aggregate
    */
   void drainInto(Aggregate into) {
-    table.forEach((ids, sums) -> into.add(new FlowKey(s(ids[0]), s(ids[1]), s(ids[2]), s(ids[3]), s(ids[4]),
-        s(ids[5]), s(ids[6]), s(ids[7]), s(ids[8]), s(ids[9]), ids[10], s(ids[11]), s(ids[12])),
-        sums[0], sums[1], sums[2]));
+    java.util.Map<Long, String> ipv4 = new java.util.HashMap<>();
+    String[] direction = {FlowKey.MISSING, "ingress", "egress"};
+    table.forEach((k0, k1, k2, sums) -> {
+      long flags = k2 >>> 47;
+      long[] raw = {k0 >>> 32, k0 & 0xFFFFFFFFL, k1 >>> 32, k1 & 0xFFFFFFFFL};
+      String[] addresses = new String[4];
+      for (int a = 0; a < 4; a++) {
+        long v = raw[a];
+        addresses[a] = (flags & (1L << a)) != 0 ? text(others, (int) v) : ipv4.computeIfAbsent(v,
+            x -> (x >>> 24) + "." + ((x >>> 16) & 255) + "." + ((x >>> 8) & 255) + "." + (x & 255));
+      }
+      int iface = (int) (k2 & 0xFFFFFF);
+      int[] attrs = interfaceAttributes[iface];
+      into.add(new FlowKey(text(interfaces, iface), text(others, attrs[0]), text(others, attrs[1]),
+          text(others, attrs[2]), text(others, attrs[3]), direction[(int) ((k2 >>> 24) & 3)], addresses[0],
+          addresses[1], addresses[2], addresses[3], (int) ((k2 >>> 26) & 31), text(services, (int) ((k2 >>> 31) & 255)),
+          text(services, (int) ((k2 >>> 39) & 255))), sums[0], sums[1], sums[2]);
+    });
     into.merge(counts);
   }
 
-  private String s(int id) {
-    return id == 0 ? FlowKey.MISSING : strings.value(id);
+  private static String text(Interner interner, int id) {
+    return id == 0 ? FlowKey.MISSING : interner.value(id);
   }
 
-  /** Byte strings → dense ids (0 is reserved for a missing value). */
+  /**
+   * Packed keys (three longs) → {bytes, packets, records} sums, open addressing with each slot's key and
+   * sums side by side: adding to a key touches one or two cache lines however many keys there are.
+   */
+  static final class KeyTable {
+    private static final int STRIDE = 6;
+    // per slot: k0, k1, k2, bytes, packets, records (0: empty)
+    private long[] slots = new long[4096 * STRIDE];
+    private int count;
+
+    interface Visitor {
+      void accept(long k0, long k1, long k2, long[] sums);
+    }
+
+    void add(long k0, long k1, long k2, long bytes, long packets) {
+      int mask = slots.length / STRIDE - 1;
+      int slot = hash(k0, k1, k2) & mask;
+      while (true) {
+        int i = slot * STRIDE;
+        if (slots[i + 5] == 0) {
+          slots[i] = k0;
+          slots[i + 1] = k1;
+          slots[i + 2] = k2;
+          slots[i + 3] = bytes;
+          slots[i + 4] = packets;
+          slots[i + 5] = 1;
+          if (++count * 2 > mask + 1) {
+            rehash();
+          }
+          return;
+        }
+        if (slots[i] == k0 && slots[i + 1] == k1 && slots[i + 2] == k2) {
+          slots[i + 3] += bytes;
+          slots[i + 4] += packets;
+          slots[i + 5]++;
+          return;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+
+    private static int hash(long k0, long k1, long k2) {
+      long h = k0 * 0x9E3779B97F4A7C15L;
+      h = (h ^ (h >>> 32) ^ k1) * 0xBF58476D1CE4E5B9L;
+      h = (h ^ (h >>> 29) ^ k2) * 0x94D049BB133111EBL;
+      return (int) (h ^ (h >>> 32));
+    }
+
+    private void rehash() {
+      long[] old = slots;
+      slots = new long[old.length * 2];
+      int mask = slots.length / STRIDE - 1;
+      for (int i = 0; i < old.length; i += STRIDE) {
+        if (old[i + 5] == 0) {
+          continue;
+        }
+        int slot = hash(old[i], old[i + 1], old[i + 2]) & mask;
+        while (slots[slot * STRIDE + 5] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        System.arraycopy(old, i, slots, slot * STRIDE, STRIDE);
+      }
+    }
+
+    void forEach(Visitor visitor) {
+      for (int i = 0; i < slots.length; i += STRIDE) {
+        if (slots[i + 5] != 0) {
+          visitor.accept(slots[i], slots[i + 1], slots[i + 2], new long[] {slots[i + 3], slots[i + 4], slots[i + 5]});
+        }
+      }
+    }
+  }
+
+  /** Byte strings → dense ids from 1 (0 is a missing value). */
   static final class Interner {
-    private byte[] slab = new byte[1 << 16];
+    private byte[] slab = new byte[1 << 14];
     private int used;
-    private int[] offsets = new int[1024];
-    private int[] lengths = new int[1024];
-    private int[] hashes = new int[1024];
+    private int[] offsets = new int[256];
+    private int[] lengths = new int[256];
+    private int[] hashes = new int[256];
+    private String[] values = new String[256];
     private int count = 1;
-    private int[] table = new int[2048];
-    private String[] values = new String[1024];
+    private int[] table = new int[512];
 
     int id(byte[] buf, int off, int len) {
       int h = 0x811c9dc5;
       for (int i = off; i < off + len; i++) {
         h = (h ^ buf[i]) * 0x01000193;
       }
+      h ^= h >>> 16;
       int mask = table.length - 1;
       int slot = h & mask;
       while (true) {
@@ -320,8 +556,8 @@ final class TextFlowLogParser {
         if (id == 0) {
           return insert(buf, off, len, h, slot);
         }
-        if (hashes[id] == h && lengths[id] == len && Arrays.equals(slab, offsets[id], offsets[id] + len, buf, off,
-            off + len)) {
+        if (hashes[id] == h && lengths[id] == len
+            && Arrays.equals(slab, offsets[id], offsets[id] + len, buf, off, off + len)) {
           return id;
         }
         slot = (slot + 1) & mask;
@@ -346,22 +582,18 @@ final class TextFlowLogParser {
       used += len;
       table[slot] = id;
       if (count * 2 > table.length) {
-        rehash();
+        int[] bigger = new int[table.length * 2];
+        int mask = bigger.length - 1;
+        for (int i = 1; i < count; i++) {
+          int s = hashes[i] & mask;
+          while (bigger[s] != 0) {
+            s = (s + 1) & mask;
+          }
+          bigger[s] = i;
+        }
+        table = bigger;
       }
       return id;
-    }
-
-    private void rehash() {
-      int[] bigger = new int[table.length * 2];
-      int mask = bigger.length - 1;
-      for (int id = 1; id < count; id++) {
-        int slot = hashes[id] & mask;
-        while (bigger[slot] != 0) {
-          slot = (slot + 1) & mask;
-        }
-        bigger[slot] = id;
-      }
-      table = bigger;
     }
 
     String value(int id) {
@@ -369,90 +601,6 @@ final class TextFlowLogParser {
         values[id] = new String(slab, offsets[id], lengths[id], StandardCharsets.UTF_8);
       }
       return values[id];
-    }
-  }
-
-  /** int[width] keys → {bytes, packets, records} sums, open addressing in flat arrays. */
-  static final class KeyTable {
-    private final int width;
-    private int[] keys;
-    private long[] sums;
-    private int[] table;
-    private int count;
-
-    KeyTable(int width) {
-      this.width = width;
-      this.keys = new int[1024 * width];
-      this.sums = new long[1024 * 3];
-      this.table = new int[2048];
-      Arrays.fill(table, -1);
-    }
-
-    void add(int[] key, long bytes, long packets) {
-      int h = 1;
-      for (int k : key) {
-        h = h * 0x9E3779B1 + k;
-      }
-      h ^= h >>> 15;
-      int mask = table.length - 1;
-      int slot = h & mask;
-      while (true) {
-        int idx = table[slot];
-        if (idx < 0) {
-          idx = insert(key, slot);
-          sums[idx * 3] += bytes;
-          sums[idx * 3 + 1] += packets;
-          sums[idx * 3 + 2]++;
-          return;
-        }
-        if (Arrays.equals(keys, idx * width, idx * width + width, key, 0, width)) {
-          sums[idx * 3] += bytes;
-          sums[idx * 3 + 1] += packets;
-          sums[idx * 3 + 2]++;
-          return;
-        }
-        slot = (slot + 1) & mask;
-      }
-    }
-
-    private int insert(int[] key, int slot) {
-      if ((count + 1) * width > keys.length) {
-        keys = Arrays.copyOf(keys, keys.length * 2);
-        sums = Arrays.copyOf(sums, sums.length * 2);
-      }
-      int idx = count++;
-      System.arraycopy(key, 0, keys, idx * width, width);
-      table[slot] = idx;
-      if (count * 2 > table.length) {
-        rehash();
-      }
-      return idx;
-    }
-
-    private void rehash() {
-      int[] bigger = new int[table.length * 2];
-      Arrays.fill(bigger, -1);
-      int mask = bigger.length - 1;
-      for (int idx = 0; idx < count; idx++) {
-        int h = 1;
-        for (int i = 0; i < width; i++) {
-          h = h * 0x9E3779B1 + keys[idx * width + i];
-        }
-        h ^= h >>> 15;
-        int slot = h & mask;
-        while (bigger[slot] >= 0) {
-          slot = (slot + 1) & mask;
-        }
-        bigger[slot] = idx;
-      }
-      table = bigger;
-    }
-
-    void forEach(java.util.function.BiConsumer<int[], long[]> action) {
-      for (int idx = 0; idx < count; idx++) {
-        action.accept(Arrays.copyOfRange(keys, idx * width, idx * width + width),
-            Arrays.copyOfRange(sums, idx * 3, idx * 3 + 3));
-      }
     }
   }
 }

@@ -61,6 +61,20 @@ class FlowLogInputTest {
   }
 
   @Test
+  void ipv6AddressesAreReadAsTheyAre() throws Exception {
+    // the addresses of the user guide's IPv6 example, in the ZONEWISE format
+    String src = "2001:db8:1234:a100:8d6e:3477:df66:f105";
+    String dst = "2001:db8:1234:a102:3304:8879:34cf:4071";
+    Path f = dir.resolve("ipv6/flows.log");
+    FlowLogFixture.write(f, List.of(String.join(" ", "5", "123456789010", "eni-1235b8ca123456789", src, dst, "34892",
+        "22", "6", "54", "8855", "1477913708", "1477913820", "ACCEPT", "OK", "vpc-1", "subnet-1", "i-1", "use1-az1", src,
+        dst, "egress", "8", "-", "-")), false);
+    TrafficMeasurement m = measure(f);
+    assertThat(m.topTalkers()).containsExactly(java.util.Map.entry(new TrafficMeasurement.FlowEnds(src, dst), 8855L));
+    assertThat(m.internetEgress()).isEqualTo(8855);
+  }
+
+  @Test
   void theUserGuidesDefaultFormatRecordsLackTheFieldsToCountEachByteOnce() throws Exception {
     // "Accepted and rejected traffic", "No data and skipped records": the default format (version 2)
     Path f = file("guide/v2.log", "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets"
