@@ -184,11 +184,14 @@ final class FlowLogReader {
       if (b1 < 0) {
         throw new TrafficInputException(f + ": is empty; a flow-log file starts with a header line naming the fields");
       }
-      InputStream in = buffered;
       if (b1 == 0x1f && b2 == 0x8b) {
-        in = new GZIPInputStream(buffered, 1 << 16);
+        // closed here: its inflater's native memory is freed now, not when the garbage collector runs
+        try (InputStream in = new GZIPInputStream(buffered, 1 << 16)) {
+          parser.parse(f.toString(), in);
+        }
+      } else {
+        parser.parse(f.toString(), buffered);
       }
-      parser.parse(f.toString(), in);
     } catch (ZipException | java.io.EOFException e) {
       throw new TrafficInputException(f + ": is not a readable gzip file (" + e.getMessage() + ")");
     }

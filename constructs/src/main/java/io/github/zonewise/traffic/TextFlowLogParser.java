@@ -88,7 +88,7 @@ final class TextFlowLogParser {
     this.file = name;
     this.line = 0;
     counts.files++;
-    byte[] buf = new byte[1 << 20];
+    byte[] buf = buffer;
     int len = 0;
     boolean header = true;
     boolean eof = false;
@@ -130,10 +130,14 @@ final class TextFlowLogParser {
         buf = Arrays.copyOf(buf, buf.length * 2);
       }
     }
+    buffer = buf;
     if (header) {
       throw new TrafficInputException(file + ": is empty; a flow-log file starts with a header line naming the fields");
     }
   }
+
+  /** The read buffer, kept from one file to the next (grown for a line longer than it). */
+  private byte[] buffer = new byte[1 << 20];
 
   private static int indexOf(byte[] buf, int from, int to, byte b) {
     for (int i = from; i < to; i++) {

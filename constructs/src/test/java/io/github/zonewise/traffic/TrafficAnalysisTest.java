@@ -74,6 +74,12 @@ class TrafficAnalysisTest {
   }
 
   @Test
+  void addressesOutsideEveryKnownCidrAreReportedAsSuch() {
+    assertThat(TrafficReport.render(gzip, bill, false)).contains("unattributed: 40.79 GB a month (a private address"
+        + " outside every CIDR of the network map, e.g. 10.9.1.4)\n");
+  }
+
+  @Test
   void crossAzHopsArePodToPodNatHopsAndPeeringWhileTheEndpointHopsAreNotCharged() {
     assertThat(gzip.crossAzBytes(true)).isEqualTo(GRAPHQL_A_TO_ORDERS_B + ORDERS_B_TO_GRAPHQL_A + GRAPHQL_C_TO_INTERNET
         + INTERNET_TO_GRAPHQL_C + ORDERS_A_TO_ANALYTICS + ANALYTICS_TO_ORDERS_A);
