@@ -91,6 +91,13 @@ public final class PriceBook {
   public static final String EKS_CLUSTER_HOUR_STANDARD = "eksClusterHourStandard";
   /** The EKS control plane in extended support, per cluster-hour. */
   public static final String EKS_CLUSTER_HOUR_EXTENDED = "eksClusterHourExtended";
+  // ---- flow logs (vended logs), used by zonewise traffic to price the flow logs it reads
+  /** VPC flow logs delivered to CloudWatch Logs, per GB of records (vended logs, first 10 TB a month). */
+  public static final String FLOW_LOG_CLOUD_WATCH_PER_GB = "flowLogCloudWatchPerGb";
+  /** VPC flow logs delivered to S3, per GB of records (vended logs, first 10 TB a month). */
+  public static final String FLOW_LOG_S3_PER_GB = "flowLogS3PerGb";
+  /** Converting flow logs delivered to S3 to Apache Parquet, per GB of records. */
+  public static final String FLOW_LOG_PARQUET_PER_GB = "flowLogParquetPerGb";
 
   private static final String EC2 = "Amazon EC2 on-demand pricing, Data Transfer";
   private static final String VPC = "Amazon VPC pricing";
@@ -133,7 +140,21 @@ public final class PriceBook {
       new Price(ECR_REPLICATION_PER_GB, 0.02, "GB replicated",
           "Amazon ECR pricing: inter-region transfer rate for same-partition replication (some sources: $0.09)", YEAR),
       new Price(EKS_CLUSTER_HOUR_STANDARD, 0.10, "cluster-hour", "Amazon EKS pricing, standard support", YEAR),
-      new Price(EKS_CLUSTER_HOUR_EXTENDED, 0.60, "cluster-hour", "Amazon EKS pricing, extended support", YEAR)));
+      new Price(EKS_CLUSTER_HOUR_EXTENDED, 0.60, "cluster-hour", "Amazon EKS pricing, extended support", YEAR),
+      // flow logs: the vended-logs table of Amazon CloudWatch pricing (Logs > Vended Logs) was not in the
+      // sources at hand; these are the us-east-1 figures secondary sources quote, each named
+      new Price(FLOW_LOG_CLOUD_WATCH_PER_GB, 0.50, "GB of flow-log records (first 10 TB a month)",
+          "Amazon CloudWatch pricing, Vended Logs delivered to CloudWatch Logs, us-east-1, as quoted by c3x.dev"
+              + " 'CloudWatch Logs cost optimization' (us-east-1, June 2026: $0.50/GB, vended logs priced as"
+              + " ingestion)", "2026-06"),
+      new Price(FLOW_LOG_S3_PER_GB, 0.25, "GB of flow-log records (first 10 TB a month)",
+          "Amazon CloudWatch pricing, Vended Logs delivered to S3, us-east-1, as quoted by c3x.dev 'CloudWatch Logs"
+              + " cost optimization' (June 2026: 'Vended Logs (VPC Flow Logs to S3): $0.25 per GB'); tech.enechange.co.jp"
+              + " (2023-02-07): Tokyo's $0.38 is about 1.5 times N. Virginia's", "2026-06"),
+      new Price(FLOW_LOG_PARQUET_PER_GB, 0.056, "GB of flow-log records converted to Parquet",
+          "an upper bound: the us-east-1 rate was not found; this is the ap-northeast-1 rate (zenn.dev/team_delta"
+              + " 'VPCフローログのコスト最適化', Apache Parquet 変換 $0.056/GB, Tokyo), whose other vended-logs rates are"
+              + " about 1.5 times us-east-1's; override it with your region's rate", "2026")));
 
   private final Map<String, Price> prices;
   private final String region;

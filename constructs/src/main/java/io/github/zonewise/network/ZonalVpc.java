@@ -273,6 +273,13 @@ public class ZonalVpc extends Construct {
   }
 
   private void addFlowLogs(String name) {
+    if (props.flowLogDestination().isPresent()) {
+      // FlowLogDestination: S3 (Parquet, the stack's archive) or CloudWatch Logs, format FlowLogFormat.ZONEWISE
+      props.flowLogDestination().get().addTo(this, name, props.flowLogRetentionDays());
+      return;
+    }
+    // not chosen: the flow log of earlier versions (CloudWatch Logs, AWS's default format), until the
+    // landscape maps network.flowLogs.destination onto ZonalVpcProps.flowLogDestination
     CfnLogGroup logGroup = CfnLogGroup.Builder.create(this, "FlowLogGroup")
         .retentionInDays(props.flowLogRetentionDays())
         .build();

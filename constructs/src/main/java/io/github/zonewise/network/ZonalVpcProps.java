@@ -36,6 +36,7 @@ public final class ZonalVpcProps {
   private final List<String> gatewayEndpoints;
   private final List<String> interfaceEndpoints;
   private final int flowLogRetentionDays;
+  private final FlowLogDestination flowLogDestination;
   private final String karpenterDiscovery;
   private final boolean transitSubnets;
   private final boolean allowSingleAz;
@@ -48,6 +49,7 @@ public final class ZonalVpcProps {
     this.gatewayEndpoints = List.copyOf(b.gatewayEndpoints);
     this.interfaceEndpoints = List.copyOf(b.interfaceEndpoints);
     this.flowLogRetentionDays = b.flowLogRetentionDays;
+    this.flowLogDestination = b.flowLogDestination;
     this.karpenterDiscovery = b.karpenterDiscovery;
     this.transitSubnets = b.transitSubnets;
     this.allowSingleAz = b.allowSingleAz;
@@ -89,6 +91,17 @@ public final class ZonalVpcProps {
     return flowLogRetentionDays;
   }
 
+  /**
+   * Where the flow logs go: {@link FlowLogDestination#s3()} (the stack's {@link FlowLogArchive},
+   * Parquet, $0.25/GB delivered) or {@link FlowLogDestination#cloudWatch()} ($0.50/GB), both in
+   * {@link io.github.zonewise.facts.FlowLogFormat#ZONEWISE}. Default: not chosen, the flow log of
+   * earlier versions (CloudWatch Logs, AWS's default format, no retain policy), kept until the
+   * landscape file chooses; it will become {@code s3()}.
+   */
+  public java.util.Optional<FlowLogDestination> flowLogDestination() {
+    return java.util.Optional.ofNullable(flowLogDestination);
+  }
+
   /** The {@code karpenter.sh/discovery} tag value of the private subnets. Default: no tag. */
   public String karpenterDiscovery() {
     return karpenterDiscovery;
@@ -117,6 +130,7 @@ public final class ZonalVpcProps {
     private List<String> gatewayEndpoints = VpcEndpoints.DEFAULT_GATEWAY;
     private List<String> interfaceEndpoints = VpcEndpoints.DEFAULT_INTERFACE;
     private int flowLogRetentionDays = 30;
+    private FlowLogDestination flowLogDestination;
     private String karpenterDiscovery;
     private boolean transitSubnets;
     private boolean allowSingleAz;
@@ -188,6 +202,17 @@ public final class ZonalVpcProps {
      */
     public Builder flowLogRetentionDays(int days) {
       this.flowLogRetentionDays = days;
+      return this;
+    }
+
+    /**
+     * Where the flow logs go. Default: not chosen (see {@link ZonalVpcProps#flowLogDestination()}).
+     *
+     * @param destination {@link FlowLogDestination#s3()} or {@link FlowLogDestination#cloudWatch()}
+     * @return this builder
+     */
+    public Builder flowLogDestination(FlowLogDestination destination) {
+      this.flowLogDestination = Objects.requireNonNull(destination);
       return this;
     }
 
