@@ -275,6 +275,7 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
     private final List<String> podZones;
     private final TrafficProfile traffic;
     private final List<Decision> decisions = new ArrayList<>();
+    private final List<java.util.function.Function<PredictedDesign.Choice, Decision>> pending = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<Suppression> suppressions = new ArrayList<>();
 
@@ -299,6 +300,8 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
           .orElse(choice);
       List<String> endpoints = interfaceEndpoints(withInterconnect);
       PredictedDesign.Choice chosen = withInterconnect.withEndpoints(endpoints);
+      // every option is priced as the whole design with the other decisions as made
+      pending.forEach(p -> decisions.add(p.apply(chosen)));
       if (!podZones.containsAll(spec.availabilityZones())) {
         decisions.add(new Decision("nodePools[].zones", String.join(", ", podZones), Map.of(), "pods run where"
             + " their node pools are: every Deployment is pinned to " + podZones + " and priced on those zones",
@@ -361,17 +364,17 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
       if (spec.network().nat().isPresent()) {
         return spec.network().nat().get();
       }
-      PredictedDesign.Choice base = new PredictedDesign.Choice(NatStrategy.perAz(),
-          spec.network().interfaceEndpoints().orElse(VpcEndpoints.DEFAULT_INTERFACE), Optional.empty());
-      Map<String, Double> options = new LinkedHashMap<>();
-      options.put("perAz", total(base));
-      options.put("regional", total(base.withNat(NatStrategy.regional())));
-      if (spec.availabilityZones().size() > 1) {
-        options.put("single (not zone-redundant)", total(base.withNat(NatStrategy.single())));
-      }
-      decisions.add(new Decision("network.nat", "perAz", options, "zone-redundant egress (an AZ failure takes only"
-          + " its own egress) and no byte crosses an AZ to reach a NAT; the design step never gives up availability"
-          + " on its own (set network.nat to trade it)", false));
+      pending.add(c -> {
+        Map<String, Double> options = new LinkedHashMap<>();
+        options.put("perAz", total(c.withNat(NatStrategy.perAz())));
+        options.put("regional", total(c.withNat(NatStrategy.regional())));
+        if (spec.availabilityZones().size() > 1) {
+          options.put("single (not zone-redundant)", total(c.withNat(NatStrategy.single())));
+        }
+        return new Decision("network.nat", "perAz", options, "zone-redundant egress (an AZ failure takes only its"
+            + " own egress) and no byte crosses an AZ to reach a NAT; the design step never gives up availability on"
+            + " its own (set network.nat to trade it)", false);
+      });
       return NatStrategy.perAz();
     }
 
@@ -384,38 +387,46 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
           between.add("traffic[" + f.index() + "] (" + f.label() + ")");
         }
       }
-      double peering = total(base.withInterconnect(Interconnect.peering()));
-      double tgw = total(base.withInterconnect(Interconnect.transitGateway()));
-      Map<String, Double> options = new LinkedHashMap<>();
-      options.put("peering", peering);
-      options.put("transitGateway", tgw);
       if (ic.mode().isPresent()) {
         Interconnect mode = ic.mode().get();
-        decisions.add(new Decision("interconnect.mode", mode.name(), options, "set in the landscape", true));
+        pending.add(c -> new Decision("interconnect.mode", mode.name(), interconnectOptions(c), "set in the landscape",
+            true));
         return InterconnectDecision.decide(ic.mode(), ic.vpcs().size(), prices);
       }
-      Interconnect chosen;
-      String reason;
-      if (!between.isEmpty()) {
-        chosen = Interconnect.transitGateway();
-        reason = String.join(", ", between) + " between two peers need routing peering cannot give (it is not"
-            + " transitive)";
-      } else if (tgw < peering - 1e-9) {
-        chosen = Interconnect.transitGateway();
-        reason = "no flow runs between two peers, and a Transit Gateway costs " + usd(peering - tgw)
-            + " a month less at this traffic";
-      } else {
-        chosen = Interconnect.peering();
-        reason = "no flow runs between two peers, so a star of peering connections routes every flow, for "
-            + usd(tgw - peering) + " a month less than a Transit Gateway";
-      }
+      double peering = total(base.withInterconnect(Interconnect.peering()));
+      double tgw = total(base.withInterconnect(Interconnect.transitGateway()));
+      Interconnect chosen = !between.isEmpty() || tgw < peering - 1e-9 ? Interconnect.transitGateway()
+          : Interconnect.peering();
       if (chosen.isTransitGateway()) {
         InterconnectRules.attachmentSubnets(ic, chosen, true);
       } else {
         warnings.addAll(InterconnectRules.unusedAttachmentSubnets(ic));
       }
-      decisions.add(new Decision("interconnect.mode", chosen.name(), options, reason, false));
+      pending.add(c -> {
+        Map<String, Double> options = interconnectOptions(c);
+        if (!between.isEmpty()) {
+          Map<String, Double> marked = new LinkedHashMap<>();
+          options.forEach((k, v) -> marked.put(k.equals("peering") ? "peering (cannot carry the flows between peers)"
+              : k, v));
+          return new Decision("interconnect.mode", chosen.name(), marked, String.join(", ", between)
+              + " between two peers need routing peering cannot give (it is not transitive)", false);
+        }
+        double difference = Math.abs(options.get("transitGateway") - options.get("peering"));
+        String reason = chosen.isTransitGateway()
+                ? "no flow runs between two peers, and a Transit Gateway costs " + usd(difference) + " a month less"
+                    + " at this traffic"
+                : "no flow runs between two peers, so a star of peering connections routes every flow, for "
+                    + usd(difference) + " a month less than a Transit Gateway";
+        return new Decision("interconnect.mode", chosen.name(), options, reason, false);
+      });
       return InterconnectDecision.of(Optional.empty(), chosen, ic.vpcs().size(), prices);
+    }
+
+    private Map<String, Double> interconnectOptions(PredictedDesign.Choice c) {
+      Map<String, Double> options = new LinkedHashMap<>();
+      options.put("peering", total(c.withInterconnect(Interconnect.peering())));
+      options.put("transitGateway", total(c.withInterconnect(Interconnect.transitGateway())));
+      return options;
     }
 
     // ------------------------------------------------------------ interface endpoints
@@ -423,10 +434,9 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
     private List<String> interfaceEndpoints(PredictedDesign.Choice base) {
       if (spec.network().interfaceEndpoints().isPresent()) {
         List<String> list = spec.network().interfaceEndpoints().get();
-        Map<String, Double> options = new LinkedHashMap<>();
-        options.put(list.isEmpty() ? "none" : String.join(", ", list), total(base));
-        decisions.add(new Decision("network.interfaceEndpoints", list.isEmpty() ? "none" : String.join(", ", list),
-            options, "set in the landscape (built and priced as written)", true));
+        String label = list.isEmpty() ? "none" : String.join(", ", list);
+        pending.add(c -> new Decision("network.interfaceEndpoints", label, Map.of(label, total(c)),
+            "set in the landscape (built and priced as written)", true));
         return list;
       }
       boolean natPath = base.nat().billedGateways(spec.availabilityZones().size()) > 0;
@@ -475,16 +485,7 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
         }
       }
       List<String> ordered = VpcEndpoints.INTERFACE.stream().filter(chosen::contains).toList();
-      Map<String, Double> options = new LinkedHashMap<>();
       String label = ordered.isEmpty() ? "none" : String.join(", ", ordered);
-      options.put(label, total(base.withEndpoints(ordered)));
-      if (!VpcEndpoints.DEFAULT_INTERFACE.equals(ordered)) {
-        options.put("the default set (" + String.join(", ", VpcEndpoints.DEFAULT_INTERFACE) + ")",
-            total(base.withEndpoints(VpcEndpoints.DEFAULT_INTERFACE)));
-      }
-      if (!ordered.isEmpty() && natPath) {
-        options.put("none", total(base.withEndpoints(List.of())));
-      }
       List<String> reasons = new ArrayList<>();
       why.forEach((e, w) -> reasons.add(e + ": " + w));
       if (!kept.isEmpty()) {
@@ -497,7 +498,18 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
         reasons.add("no traffic reaches an AWS service an interface endpoint serves, and the NAT gateway reaches"
             + " the AWS APIs");
       }
-      decisions.add(new Decision("network.interfaceEndpoints", label, options, String.join("; ", reasons), false));
+      pending.add(c -> {
+        Map<String, Double> options = new LinkedHashMap<>();
+        options.put(label, total(c));
+        if (!VpcEndpoints.DEFAULT_INTERFACE.equals(ordered)) {
+          options.put("the default set (" + String.join(", ", VpcEndpoints.DEFAULT_INTERFACE) + ")",
+              total(c.withEndpoints(VpcEndpoints.DEFAULT_INTERFACE)));
+        }
+        if (!ordered.isEmpty() && natPath) {
+          options.put("none", total(c.withEndpoints(List.of())));
+        }
+        return new Decision("network.interfaceEndpoints", label, options, String.join("; ", reasons), false);
+      });
       return ordered;
     }
 

@@ -1,5 +1,6 @@
 package io.github.zonewise.cost;
 
+import java.util.List;
 import io.github.zonewise.facts.PriceBook;
 import static io.github.zonewise.cost.Fixtures.AWS;
 import static io.github.zonewise.cost.Fixtures.INTERNET;
@@ -67,46 +68,67 @@ class DesignsTest {
   }
 
   @Test
-  void floorKeepsTwoAzsAndNoCrossAzByte() {
+  void floorKeepsTheGeneratedAvailabilityAndNoAvoidableCrossAzByte() {
     Design floor = Designs.floor(shop(), shopTraffic(), MODEL, PRICES);
-    assertThat(floor.zones()).isEqualTo(2);
+    assertThat(floor.zones()).isEqualTo(3);
     assertThat(floor.services().values()).allSatisfy(s -> assertThat(s.crossAzShare()).isZero());
     assertThat(floor.loadBalancers()).allSatisfy(lb -> {
       assertThat(lb.ipTargets()).isTrue();
-      assertThat(lb.zones()).isEqualTo(2);
+      assertThat(lb.zones()).isEqualTo(3);
       assertThat(lb.crossZone()).isFalse();
     });
-    assertThat(floor.peers().values()).allSatisfy(l -> assertThat(l).isEqualTo(new Design.Link(LinkKind.PEERING, 0)));
+    // where the peers' bytes come from is their own layout: the generated link's share stays
+    assertThat(floor.peers().values()).allSatisfy(l -> assertThat(l).isEqualTo(new Design.Link(LinkKind.PEERING,
+        2 / 3.0)));
     assertThat(floor.transitGatewayAttachments()).isZero();
   }
 
   @Test
-  void floorUsesOneNatWhileItsCrossAzBytesCostLessThanASecondGateway() {
-    // 600 + 250 GB through the NAT: a second gateway ($32.85 + $3.65 = $36.50) costs more than
-    // half the bytes crossing an AZ (850 × 1/2 × 2 × $0.01 = $8.50)
+  void floorKeepsZoneRedundantEgressWhenTheGeneratedDesignHasIt() {
+    // 850 GB through the NAT would make one gateway cheaper (2 × $36.50 > 850 × 2/3 × 2 × $0.01 = $11.33), but the
+    // generated design has a NAT per AZ: the floor keeps that availability and lists the saving beside it
     Design floor = Designs.floor(shop(), shopTraffic(), MODEL, PRICES);
+    assertThat(floor.nat().gateways()).isEqualTo(3);
+    assertThat(floor.nat().crossAzShare()).isZero();
+    List<Advice> trades = Designs.availabilityTrades(floor, MODEL.price(floor, shopTraffic()), shopTraffic(), MODEL);
+    // 2 gateways and their IPv4 (2 × $36.50 = $73) less 850 GB × 2/3 × 2 × $0.01 of cross-AZ bytes to the one
+    assertThat(trades).singleElement().satisfies(a -> {
+      assertThat(a.topic()).isEqualTo("availability: one NAT gateway");
+      assertThat(a.monthlySavingUsd()).isCloseTo(73 - 850 * 2 / 3.0 * 2 * 0.01, within(1e-9));
+    });
+  }
+
+  @Test
+  void floorUsesOneNatWhileItsCrossAzBytesCostLessThanMoreGatewaysWhenTheGeneratedDesignHasOne() {
+    // 600 + 250 GB through the NAT: two more gateways (2 × ($32.85 + $3.65) = $73) cost more than two thirds of
+    // the bytes crossing an AZ (850 × 2/3 × 2 × $0.01 = $11.33)
+    Design g = design().nat(new Nat("single", 1, 1, 2 / 3.0, true)).service("orders", 6, Routing.TOPOLOGY_AWARE)
+        .build();
+    Design floor = Designs.floor(g, traffic(flow(0, "orders", SERVICE, "internet", INTERNET, 600),
+        flow(1, "orders", SERVICE, "sts", AWS, 250)), MODEL, PRICES);
     assertThat(floor.nat().gateways()).isEqualTo(1);
-    assertThat(floor.nat().crossAzShare()).isEqualTo(0.5);
+    assertThat(floor.nat().crossAzShare()).isCloseTo(2 / 3.0, within(1e-12));
   }
 
   @Test
   void floorUsesANatPerAzAboveTheBreakEven() {
-    // break-even: $36.50 = GB × 1/2 × 2 × $0.01 → 3,650 GB; at 5,000 GB one per AZ is cheaper
-    Design g = design().service("orders", 6, Routing.TOPOLOGY_AWARE).build();
-    Design floor = Designs.floor(g, traffic(flow(0, "orders", SERVICE, "internet", INTERNET, 5000)), MODEL, PRICES);
-    assertThat(floor.nat().gateways()).isEqualTo(2);
+    // break-even: 2 × $36.50 = GB × 2/3 × 2 × $0.01 → 5,475 GB; at 10,000 GB one per AZ is cheaper
+    Design g = design().nat(new Nat("single", 1, 1, 2 / 3.0, true)).service("orders", 6, Routing.TOPOLOGY_AWARE)
+        .build();
+    Design floor = Designs.floor(g, traffic(flow(0, "orders", SERVICE, "internet", INTERNET, 10000)), MODEL, PRICES);
+    assertThat(floor.nat().gateways()).isEqualTo(3);
     assertThat(floor.nat().crossAzShare()).isZero();
   }
 
   @Test
   void floorHasNoNatWhenNoFlowNeedsOneAndTakesTheEndpointsThatReplaceIt() {
     Design g = design().service("orders", 6, Routing.TOPOLOGY_AWARE).build();
-    // none: logs endpoint 2 × $7.30 + 5,000 × $0.01 = $64.60, plus ecr.api and ecr.dkr for pulls 2 × $14.60 = $93.80;
-    // one NAT: $32.85 + $3.65 + the logs endpoint $64.60 (cheaper than 5,000 GB of NAT processing) = $101.10
+    // none: logs endpoint 3 × $7.30 + 5,000 × $0.01 = $71.90, plus ecr.api and ecr.dkr for pulls 2 × $21.90 = $115.70;
+    // a NAT per AZ: 3 × ($32.85 + $3.65) + the logs endpoint $71.90 = $181.40
     TrafficProfile t = traffic(flow(0, "orders", SERVICE, "logs", AWS, 5000),
         flow(1, "orders", SERVICE, "ecr", AWS, 50));
     Design floor = Designs.floor(g, t, MODEL, PRICES);
-    assertThat(MODEL.price(floor, t).total()).isCloseTo(93.80, within(1e-9));
+    assertThat(MODEL.price(floor, t).total()).isCloseTo(115.70, within(1e-9));
     assertThat(floor.nat().usable()).isFalse();
     assertThat(floor.interfaceEndpoints()).containsOnlyKeys("logs", "ecr.api", "ecr.dkr");
   }

@@ -38,7 +38,11 @@ class LandscapeInputTest {
     assertThat(n.cidr()).hasToString("10.0.0.0/16");
     assertThat(design.nat()).isEqualTo(NatStrategy.perAz());
     assertThat(n.gatewayEndpoints()).containsExactly("s3", "dynamodb");
-    assertThat(design.interfaceEndpoints()).containsExactly("ecr.api", "ecr.dkr", "sts", "logs", "eks-auth");
+    // left open: the design step keeps the interface endpoints that pay for themselves (none without traffic)
+    assertThat(n.interfaceEndpoints()).isEmpty();
+    assertThat(design.interfaceEndpoints()).isEmpty();
+    assertThat(design.decided()).extracting(LandscapeDesign.Decision::field)
+        .contains("network.nat", "network.interfaceEndpoints");
     assertThat(n.flowLogRetentionDays()).isEqualTo(30);
   }
 

@@ -36,7 +36,8 @@ class DefaultLandscapeCostTest {
     synth = Synth.defaultLandscape();
     spec = synth.landscape().landscape().spec();
     design = synth.landscape().design();
-    report = CostReport.of(synth.outdir(), synth.manifests(), design.declared(), design.traffic(), PriceBook.defaults());
+    report = CostReport.of(synth.outdir(), synth.manifests(), design.declared(), design.traffic(), design.prices(),
+        design.choices());
     json = JSON.readTree(synth.outdir().resolve(CostReport.JSON_FILE).toFile());
   }
 
@@ -145,12 +146,14 @@ class DefaultLandscapeCostTest {
 
   @Test
   void aPriceOverrideChangesOnlyTheItemsThatUseIt() {
+    double hour = design.prices().usd(PriceBook.NAT_GATEWAY_HOUR);
     CostReport overridden = CostReport.of(synth.outdir(), synth.manifests(), design.declared(), design.traffic(),
-        PriceBook.defaults().withOverrides(Map.of(PriceBook.NAT_GATEWAY_HOUR, 0.09), "test"));
+        design.prices().withOverrides(Map.of(PriceBook.NAT_GATEWAY_HOUR, 2 * hour), "test"), design.choices());
     double before = report.generated().byCategory().get(Category.NAT);
     double after = overridden.generated().byCategory().get(Category.NAT);
-    // doubling the gateway-hour adds gateways × $0.045 × 730
-    assertThat(after - before).isCloseTo(report.generated().design().nat().gateways() * 0.045 * 730, within(1e-6));
+    // doubling the gateway-hour adds gateways × the hour's price × 730 (eu-west-1: $0.048)
+    assertThat(hour).isEqualTo(0.048);
+    assertThat(after - before).isCloseTo(report.generated().design().nat().gateways() * hour * 730, within(1e-6));
     assertThat(overridden.generated().byCategory().get(Category.CROSS_AZ))
         .isEqualTo(report.generated().byCategory().get(Category.CROSS_AZ));
   }

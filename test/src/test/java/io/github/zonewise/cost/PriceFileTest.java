@@ -112,6 +112,7 @@ class PriceFileTest {
 
   @Test
   void theConsoleSaysPricesWereOverridden() {
-    assertThat(output).contains("zonewise: network cost a month (USD, list prices with 3 overrides, 5 flows of traffic)");
+    assertThat(output).contains("zonewise: network cost a month (USD, eu-central-1 list prices with 3 overrides, 5 flows"
+        + " of traffic)");
   }
 }

@@ -201,11 +201,14 @@ class InterconnectErrorsTest {
 
   @Test
   void existingPeerWithoutSubnetsWhenAutoChoosesATransitGateway() {
+    // traffic between the two peers: auto needs a Transit Gateway (peering is not transitive)
     fails("""
         interconnect:
           vpcs:
             - {name: payments, cidr: 10.1.0.0/16}
             - {name: ledger, cidr: 172.16.0.0/16, vpcId: vpc-0a1b2c3d}
+        traffic:
+          - {from: payments, to: ledger, gb: 100}
         """, "interconnect.vpcs[1].subnetIds: is missing; interconnect.mode auto chose a Transit Gateway for 3 VPCs,"
         + " which attaches the existing VPC ledger (vpc-0a1b2c3d) through one of its subnets in each AZ: list those"
         + " subnet ids (small /28 subnets for the attachment are best)");

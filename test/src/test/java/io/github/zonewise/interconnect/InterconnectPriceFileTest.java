@@ -37,6 +37,6 @@ class InterconnectPriceFileTest {
         LandscapeApp.MANIFESTS_CONTEXT, dir.resolve("dist").toString(),
         PriceFile.CONTEXT, prices.toString())), new PrintStream(bytes, true, StandardCharsets.UTF_8));
     assertThat(bytes.toString(StandardCharsets.UTF_8))
-        .contains("fixed cost transitGateway $87.60/month (3 attachments × $0.04/h × 730 h)");
+        .contains("for $87.60 a month less than a Transit Gateway");   // 3 attachments × $0.04/h × 730 h
   }
 }

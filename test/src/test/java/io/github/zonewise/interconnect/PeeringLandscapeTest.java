@@ -1,11 +1,15 @@
 package io.github.zonewise.interconnect;
 
+import java.util.List;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zonewise.cost.CostReport;
 import static io.github.zonewise.interconnect.Templates.privateRouteTableCidrs;
 import static io.github.zonewise.interconnect.Templates.ref;
 import static io.github.zonewise.interconnect.Templates.resource;
 import static io.github.zonewise.interconnect.Templates.resources;
 import static io.github.zonewise.interconnect.Templates.routesVia;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zonewise.test.Snapshots;
@@ -67,10 +71,14 @@ class PeeringLandscapeTest {
 
   @Test
   void autoChoosesPeeringForTwoVpcsAndPrintsWhyWithTheMonthlyCostOfEachChoice() {
-    assertThat(onePeer.output().lines().filter(l -> l.startsWith("zonewise: interconnect:")).toList()).containsExactly(
-        "zonewise: interconnect: auto chose peering for 2 VPCs (the cluster VPC and 1 peer): a 1:1 link needs no hub,"
-            + " and same-AZ traffic over peering is free; fixed cost peering $0.00/month (1 connection × $0/h × 730 h)"
-            + " vs transitGateway $73.00/month (2 attachments × $0.05/h × 730 h)");
+    // peering is free per hour; two Transit Gateway attachments cost 2 × $0.048 (eu-west-1 list price: $0.05) …
+    List<String> lines = onePeer.output().lines().filter(l -> l.startsWith("zonewise: decided interconnect.mode:"))
+        .toList();
+    assertThat(lines).singleElement().satisfies(l -> assertThat(l)
+        .startsWith("zonewise: decided interconnect.mode: peering (")
+        .contains(" over transitGateway ")
+        .endsWith(": no flow runs between two peers, so a star of peering connections routes every flow, for $73.00 a"
+            + " month less than a Transit Gateway"));
   }
 
   @Test
@@ -102,11 +110,22 @@ class PeeringLandscapeTest {
   }
 
   @Test
-  void explicitPeeringWithTwoPeersSaysSoWithTheMonthlyCostOfEachChoice() {
-    assertThat(twoPeers.output().lines().filter(l -> l.startsWith("zonewise: interconnect:")).toList())
-        .containsExactly("zonewise: interconnect: peering (set by interconnect.mode) for 3 VPCs (the cluster VPC and"
-            + " 2 peers); fixed cost peering $0.00/month (2 connections × $0/h × 730 h) vs transitGateway"
-            + " $109.50/month (3 attachments × $0.05/h × 730 h)");
+  void explicitPeeringWithTwoPeersIsBuiltAsWrittenAndReportedWithTheMonthlyCostOfEachChoice() throws Exception {
+    // a choice written in the landscape is not a decision: no "decided" line, a written row in the report
+    assertThat(twoPeers.output()).doesNotContain("zonewise: decided interconnect.mode");
+    JsonNode decision = null;
+    for (JsonNode d : new ObjectMapper().readTree(twoPeers.outdir().resolve(CostReport.JSON_FILE).toFile())
+        .path("decisions")) {
+      if (d.path("field").asText().equals("interconnect.mode")) {
+        decision = d;
+      }
+    }
+    assertThat(decision).isNotNull();
+    assertThat(decision.path("built").asText()).isEqualTo("peering");
+    assertThat(decision.path("written").asBoolean()).isTrue();
+    // three attachments of a Transit Gateway: 3 × $0.05 × 730 h = $109.50 more than peering
+    assertThat(decision.path("monthlyUsd").path("transitGateway").asDouble()
+        - decision.path("monthlyUsd").path("peering").asDouble()).isCloseTo(109.50, within(0.005));
   }
 
   @Test

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default landscape (cluster VPC + payments + analytics: auto chooses a Transit Gateway), and
- * the same landscape with a third, existing peer VPC.
+ * The default landscape with traffic between its two peers (so auto chooses a Transit Gateway: peering
+ * is not transitive), and the same landscape with a third, existing peer VPC.
  */
 class TransitGatewayLandscapeTest {
 
@@ -33,6 +33,9 @@ class TransitGatewayLandscapeTest {
       + "      routeTableIds: [rtb-0a1b2c3d4e5f67890, rtb-0a1b2c3d4e5f67891]\n"
       + "      subnetIds: [subnet-0a1b2c3d4e5f67890, subnet-0a1b2c3d4e5f67891, subnet-0a1b2c3d4e5f67892]\n";
 
+  /** A flow between the default landscape's two peers, appended to its traffic (the file's last section). */
+  static final String BETWEEN_PEERS = "  - {from: payments, to: analytics, gb: 500}\n";
+
   static Synth.Synthesized synth;
   static JsonNode network;
   static Synth.Synthesized withLedger;
@@ -40,9 +43,9 @@ class TransitGatewayLandscapeTest {
 
   @BeforeAll
   static void synthesize() {
-    synth = Synth.defaultLandscape();
+    String text = LandscapeReader.defaultText() + BETWEEN_PEERS;
+    synth = Synth.landscape(text);
     network = synth.templateJson("network");
-    String text = LandscapeReader.defaultText();
     String analytics = "    - name: analytics\n      cidr: 10.2.0.0/16\n";
     assertThat(text).contains(analytics);
     withLedger = Synth.landscape(text.replace(analytics, analytics + LEDGER));
@@ -51,11 +54,13 @@ class TransitGatewayLandscapeTest {
 
   @Test
   void autoChoosesATransitGatewayForThreeVpcsAndPrintsWhyWithTheMonthlyCostOfEachChoice() {
-    assertThat(synth.output().lines().filter(l -> l.startsWith("zonewise: interconnect:")).toList()).containsExactly(
-        "zonewise: interconnect: auto chose transitGateway for 3 VPCs (the cluster VPC and 2 peers): peering is not"
-            + " transitive, so 2 peers that reach each other need a hub that routes between every pair; fixed cost"
-            + " transitGateway $109.50/month (3 attachments × $0.05/h × 730 h) vs peering $0.00/month (2 connections"
-            + " × $0/h × 730 h)");
+    List<String> lines = synth.output().lines().filter(l -> l.startsWith("zonewise: decided interconnect.mode:"))
+        .toList();
+    assertThat(lines).singleElement().satisfies(l -> assertThat(l)
+        .startsWith("zonewise: decided interconnect.mode: transitGateway (")
+        .contains(" over peering (cannot carry the flows between peers) ")
+        .endsWith(": traffic[12] (payments → analytics) between two peers need routing peering cannot give (it is"
+            + " not transitive)"));
   }
 
   @Test
@@ -147,7 +152,8 @@ class TransitGatewayLandscapeTest {
     assertThat(resources(network, "AWS::EC2::NatGateway")).hasSize(3);
     assertThat(resources(network, "AWS::EC2::VPCEndpoint").values().stream()
         .filter(e -> e.path("Properties").path("VpcEndpointType").asText().equals("Interface")))
-        .hasSize(5);
+        .as("only the cluster VPC's, as the design step chose them")
+        .hasSize(synth.landscape().design().interfaceEndpoints().size());
     assertThat(resources(network, "AWS::EC2::VPCPeeringConnection")).isEmpty();
   }
 
@@ -183,6 +189,6 @@ class TransitGatewayLandscapeTest {
 
   @Test
   void defaultInterconnectMatchesSnapshot() {
-    Snapshots.assertMatches("default-interconnect", Templates.only(network, "Interconnect"));
+    Snapshots.assertMatches("transit-gateway-interconnect", Templates.only(network, "Interconnect"));
   }
 }

@@ -54,7 +54,7 @@ class DefaultLandscapeLintTest {
           + "\"Error\",\"" + CostRules.NAT1.info() + "\"");
     }
     assertThat(report).anyMatch(l -> l.startsWith("\"ZW-VPCE1\",\"shop/Network/Vpc/Resource\",\"Compliant\""));
-    assertThat(report).anyMatch(l -> l.startsWith("\"ZW-VPCE3\",\"shop/Network/Vpc/InterfaceEksAuthEndpoint\",\"Compliant\""));
+    assertThat(report).anyMatch(l -> l.startsWith("\"ZW-VPCE2\",\"shop/Network/Vpc/Resource\",\"Compliant\""));
     assertThat(report).noneMatch(l -> l.contains("Non-Compliant"));
   }
 }
