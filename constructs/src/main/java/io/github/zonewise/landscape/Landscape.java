@@ -203,8 +203,11 @@ public class Landscape extends Construct {
    */
   private void suppressWrittenChoices() {
     for (LandscapeDesign.Suppression s : design.suppressions()) {
-      NagPackSuppression suppression = NagPackSuppression.builder().id(s.rule()).reason(s.reason())
-          .appliesTo(new ArrayList<Object>(s.appliesTo())).build();
+      NagPackSuppression.Builder builder = NagPackSuppression.builder().id(s.rule()).reason(s.reason());
+      if (!s.appliesTo().isEmpty()) {
+        builder.appliesTo(new ArrayList<Object>(s.appliesTo()));   // an empty list would match no finding
+      }
+      NagPackSuppression suppression = builder.build();
       switch (s.target()) {
         case NETWORK -> NagSuppressions.addResourceSuppressions(network, List.of(suppression), true);
         case INTERCONNECT -> {
