@@ -145,12 +145,14 @@ public final class LandscapeApp {
     Object bundling = app.getNode().tryGetContext("aws:cdk:bundling-stacks");
     boolean listing = bundling instanceof List<?> l && l.isEmpty();
     // manifests and the cost report are made in a scratch directory, then copied where they differ
+    Map<String, String> previous = previousDecisions(Path.of(app.getOutdir()));
     Path scratch = scratchDirectory();
     try {
       Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
           .landscape(checked).manifestsDir(scratch.resolve("manifests")).priceBook(prices).build());
       landscape.design().warnings().forEach(w -> out.println("zonewise: warning: " + w));
       landscape.design().decided().forEach(d -> out.println("zonewise: " + d.line()));
+      landscape.design().changesFrom(previous).forEach(line -> out.println("zonewise: " + line));
       Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
       Aspects.of(app).add(new ZonewiseCostChecks(NagPackProps.builder().verbose(true).build()));
       long synthStarted = System.currentTimeMillis();
@@ -184,6 +186,26 @@ public final class LandscapeApp {
   }
 
   private static final String COST_WRITTEN = "zonewise: cost report written to ";
+
+  /** The decisions an earlier synth into the same cloud assembly made (its cost report's), by field. */
+  private static Map<String, String> previousDecisions(Path outdir) {
+    Path report = outdir.resolve(CostReport.JSON_FILE);
+    Map<String, String> decisions = new java.util.LinkedHashMap<>();
+    if (!java.nio.file.Files.isRegularFile(report)) {
+      return decisions;
+    }
+    try {
+      for (com.fasterxml.jackson.databind.JsonNode d : new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(report.toFile()).path("decisions")) {
+        if (!d.path("written").asBoolean()) {
+          decisions.put(d.path("field").asText(), d.path("built").asText());
+        }
+      }
+    } catch (java.io.IOException e) {
+      // an unreadable earlier report: nothing to compare with
+    }
+    return decisions;
+  }
 
   /**
    * What the synth says about aws-cdk-lib's CloudFormation validation. When it did not run, a report

@@ -165,6 +165,51 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
     return interconnect.map(InterconnectDecision::chosen);
   }
 
+  /**
+   * What changed against the decisions an earlier synth made, as the synth says it: what each flip
+   * adds and removes (a switch between peering and a Transit Gateway replaces the connections).
+   *
+   * @param previous field → the option an earlier synth built (its cost report's decisions)
+   * @return one line per decision that flipped, empty when none did
+   */
+  public List<String> changesFrom(Map<String, String> previous) {
+    List<String> lines = new ArrayList<>();
+    for (Decision d : decided()) {
+      String before = previous.get(d.field());
+      if (before == null || before.equals(d.chosen())) {
+        continue;
+      }
+      String what;
+      if (d.field().equals("interconnect.mode")) {
+        int peers = landscape.spec().interconnect().map(ic -> ic.vpcs().size()).orElse(0);
+        what = d.chosen().equals(Interconnect.transitGateway().name())
+            ? "adds a Transit Gateway with " + (peers + 1) + " attachments and transit subnets, removes " + peers
+                + " peering connections"
+            : "adds " + peers + " peering connections, removes the Transit Gateway, its " + (peers + 1)
+                + " attachments and the transit subnets";
+        what += "; switching replaces the connections: traffic between the VPCs stops while CloudFormation replaces"
+            + " them, so deploy it in a maintenance window";
+      } else if (d.field().equals("network.interfaceEndpoints")) {
+        Set<String> was = new LinkedHashSet<>(names(before));
+        Set<String> now = new LinkedHashSet<>(names(d.chosen()));
+        List<String> added = now.stream().filter(e -> !was.contains(e)).toList();
+        List<String> removed = was.stream().filter(e -> !now.contains(e)).toList();
+        what = (added.isEmpty() ? "" : "adds " + String.join(", ", added))
+            + (added.isEmpty() || removed.isEmpty() ? "" : "; ")
+            + (removed.isEmpty() ? "" : "removes " + String.join(", ", removed)
+                + " (their traffic goes through the NAT gateway)");
+      } else {
+        what = "builds " + d.chosen() + " instead of " + before;
+      }
+      lines.add("decision changed: " + d.field() + " " + before + " → " + d.chosen() + " at this traffic: " + what);
+    }
+    return lines;
+  }
+
+  private static List<String> names(String label) {
+    return label.equals("none") ? List.of() : List.of(label.split(", "));
+  }
+
   /** The decisions the landscape left open (those the synth prints). */
   public List<Decision> decided() {
     return decisions.stream().filter(d -> !d.written()).toList();
