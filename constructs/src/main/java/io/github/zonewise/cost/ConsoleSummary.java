@@ -22,7 +22,7 @@ final class ConsoleSummary {
     List<String> lines = new ArrayList<>();
     long overrides = r.prices().prices().stream().filter(p -> "override".equals(p.asOf())).count();
     lines.add("zonewise: network cost a month (USD, " + (r.prices().regionPriced() ? r.prices().region()
-        : "us-east-1 rates: no price table for " + r.prices().region()) + " list prices" + (overrides > 0 ? " with " + overrides
+        + " list prices" : "us-east-1 list prices: no price table for " + r.prices().region()) + (overrides > 0 ? " with " + overrides
         + " overrides" : "") + ", " + (r.traffic().defaulted() ? "default traffic profile" : r.carried().flows().size()
         + " flows of traffic") + "): generated " + Advice.usd(r.generated().total()) + ", naive "
         + Advice.usd(r.naive().total()) + " (" + ratio(r.naiveOverGenerated()) + " of generated), floor "
