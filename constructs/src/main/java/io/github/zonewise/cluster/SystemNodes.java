@@ -20,6 +20,12 @@ public record SystemNodes(String instanceType, int perAz) {
   /** The default instance type: Graviton {@code m7g.large}. */
   public static final String DEFAULT_INSTANCE_TYPE = "m7g.large";
 
+  /**
+   * The most nodes an EKS managed node group takes: the service quota "Nodes per managed node group",
+   * 450 by default (Amazon EKS user guide, "Amazon EKS service quotas"; adjustable on request).
+   */
+  public static final int MAX_PER_AZ = 450;
+
   /** What an EC2 instance type name looks like: family, generation and options, a dot, the size. */
   public static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*[0-9][a-z0-9-]*\\.[a-z0-9]+");
 

@@ -40,7 +40,7 @@ public final class LandscapeValidator {
    */
   public static ValidatedLandscape validate(LandscapeFile raw, String source) {
     List<String> warnings = new ArrayList<>();
-    Problems problems = new Problems();
+    Problems problems = new Problems(raw.positions());
     Optional<String> name = problems.check(() -> {
       String n = required("name", raw.name());
       dnsLabel("name", n);
@@ -71,7 +71,7 @@ public final class LandscapeValidator {
     LandscapeSpec spec = new LandscapeSpec(name.get(), region.get(), account, zones.get(), singleAz, network.get(),
         raw.interconnect() == null ? Optional.empty() : interconnect, raw.registry() == null ? Optional.empty()
         : registry, raw.cluster() == null ? Optional.empty() : cluster, services, nodePools, traffic, prices);
-    return new ValidatedLandscape(spec, source, warnings);
+    return new ValidatedLandscape(spec, source, warnings, raw.positions());
   }
 
   /**
