@@ -202,6 +202,20 @@ class LandscapeInputTest {
   }
 
   @Test
+  void aNameOfDigitsIsRejectedForTheStackNamesItMakes() {
+    fails("name: '123'\nregion: eu-west-1\navailabilityZones: [eu-west-1a, eu-west-1b]\n",
+        "name: '123' makes the stack name 123-network, and a CloudFormation stack name starts with a letter and holds"
+            + " only letters, digits and '-'; start the name with a letter (line 1, column 7)");
+  }
+
+  @Test
+  void aNameStartingWithADigitIsRejectedForTheStackNamesItMakes() {
+    fails("name: 1shop\nregion: eu-west-1\navailabilityZones: [eu-west-1a, eu-west-1b]\ncluster: {}\n",
+        "name: '1shop' makes the stack name 1shop-network, and a CloudFormation stack name starts with a letter and"
+            + " holds only letters, digits and '-'; start the name with a letter (line 1, column 7)");
+  }
+
+  @Test
   void anUnknownRegionIsRejected() {
     assertThatThrownBy(() -> check("name: shop\nregion: eu-west-9\navailabilityZones: [eu-west-9a, eu-west-9b]\n"))
         .hasMessageStartingWith("region: 'eu-west-9' is not an AWS region; use one of [af-south-1, ap-east-1,");

@@ -172,6 +172,69 @@ class ClusterBadInputTest {
   }
 
   @Test
+  void systemNodesBeyondAManagedNodeGroupsMaximumFail() {
+    failsWith(cluster("""
+        systemNodes:
+          perAz: 5000"""), "cluster.systemNodes.perAz: 5000 is more than the 450 nodes an EKS managed node group takes"
+        + " (the service quota 'Nodes per managed node group'), and each AZ has one group; the controllers need a few"
+        + " nodes per AZ: use 1 to 450 (Karpenter provisions the nodes for workloads) (line 6, column 12)");
+  }
+
+  @Test
+  void systemNodesOneAboveTheMaximumFail() {
+    failsWith(cluster("""
+        systemNodes:
+          perAz: 451"""), "cluster.systemNodes.perAz: 451 is more than the 450 nodes an EKS managed node group takes"
+        + " (the service quota 'Nodes per managed node group'), and each AZ has one group; the controllers need a few"
+        + " nodes per AZ: use 1 to 450 (Karpenter provisions the nodes for workloads) (line 6, column 12)");
+  }
+
+  @Test
+  void systemNodesAtTheMaximumAreAccepted() {
+    assertThat(validate(cluster("""
+        systemNodes:
+          perAz: 450""")).spec().cluster().orElseThrow().systemNodes().perAz()).isEqualTo(450);
+  }
+
+  @Test
+  void aPrivateRangeAsPublicCidrFails() {
+    failsWith(cluster("""
+        endpoint: privateAndRestrictedPublic
+        publicCidrs: [10.0.0.0/8]"""), "cluster.publicCidrs[0]: '10.0.0.0/8' is in the private range 10.0.0.0/8 (RFC"
+        + " 1918), and the public endpoint only ever sees the public address a caller comes from; list the public IPv4"
+        + " ranges of your offices or CI runners (the VPC reaches the private endpoint already) (line 6, column 17)");
+  }
+
+  @Test
+  void aCarrierGradeNatRangeAsPublicCidrFails() {
+    failsWith(cluster("""
+        endpoint: privateAndRestrictedPublic
+        publicCidrs: [198.51.100.0/24, 100.64.12.0/24]"""), "cluster.publicCidrs[1]: '100.64.12.0/24' is in the shared"
+        + " address space of carrier-grade NAT 100.64.0.0/10 (RFC 6598), and the public endpoint only ever sees the"
+        + " public address a caller comes from; list the public IPv4 ranges of your offices or CI runners (the VPC"
+        + " reaches the private endpoint already) (line 6, column 34)");
+  }
+
+  @Test
+  void aPublicCidrThatIncludesAPrivateRangeFails() {
+    failsWith(cluster("""
+        endpoint: privateAndRestrictedPublic
+        publicCidrs: [8.0.0.0/6]"""), "cluster.publicCidrs[0]: '8.0.0.0/6' includes the private range 10.0.0.0/8 (RFC"
+        + " 1918), and the public endpoint only ever sees the public address a caller comes from; list the public IPv4"
+        + " ranges of your offices or CI runners (the VPC reaches the private endpoint already) (line 6, column 17)");
+  }
+
+  @Test
+  void morePublicCidrsThanEksTakesFail() {
+    String cidrs = String.join(", ", java.util.stream.IntStream.range(0, 41).mapToObj(i -> "198.51." + i + ".0/24")
+        .toList());
+    failsWith(HEAD + "cluster:\n  endpoint: privateAndRestrictedPublic\n  publicCidrs: [" + cidrs + "]\n",
+        "cluster.publicCidrs: lists 41 CIDRs, more than the 40 public access CIDRs EKS takes for a cluster (a quota it"
+            + " does not raise); merge adjacent blocks, or reach the private endpoint through the VPC (line 6, column"
+            + " 16)");
+  }
+
+  @Test
   void systemNodeInstanceTypeThatIsNotOneFails() {
     failsWith(cluster("""
         systemNodes:

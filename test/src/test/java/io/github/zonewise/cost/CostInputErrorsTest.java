@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +110,57 @@ class CostInputErrorsTest {
             + " more (line 9, column 26)");
   }
 
+  @Test
+  void zeroHoursAMonth() {
+    assertThat(failure(BASE + "prices: {hoursPerMonth: 0}\n"))
+        .isEqualTo("prices.hoursPerMonth: 0.0 is not the hours of a month, which every hourly price is multiplied by;"
+            + " write more than 0 and at most 744 (31 days), e.g. 730 (line 9, column 25)");
+  }
+
+  @Test
+  void moreHoursAMonthThanTheLongestMonthHas() {
+    assertThat(failure(BASE + "prices: {hoursPerMonth: 745}\n"))
+        .isEqualTo("prices.hoursPerMonth: 745.0 is not the hours of a month, which every hourly price is multiplied by;"
+            + " write more than 0 and at most 744 (31 days), e.g. 730 (line 9, column 25)");
+  }
+
+  @Test
+  void aCapacityUnitOfZeroGigabytes() {
+    assertThat(failure(BASE + "prices: {nlbGbPerLcuHour: 0}\n"))
+        .isEqualTo("prices.nlbGbPerLcuHour: 0.0 is not the GB a capacity unit carries an hour, which the report divides"
+            + " a load balancer's GB by; write more than 0, e.g. 1 (line 9, column 27)");
+  }
+
+  @Test
+  void aFreePriceIsAccepted() {
+    assertThat(Synth.landscape(BASE + "prices: {natGatewayHour: 0}\n")).isNotNull();
+  }
+
+  static final String TWO_ORDERS = BASE + "  - {name: orders, namespace: eu, image: orders, port: 3003, replicas: 2}\n";
+
+  @Test
+  void aServiceNameOfTwoNamespacesInTrafficIsAmbiguous() {
+    assertThat(failure(TWO_ORDERS + "traffic:\n  - {from: internet, to: orders, gb: 10}\n"))
+        .isEqualTo("traffic[0].to: 'orders' names services in several namespaces [shop/orders, eu/orders]; write"
+            + " namespace/name, e.g. 'shop/orders' (line 11, column 26)");
+  }
+
+  @Test
+  void aNamespaceAndNameInTrafficNamesOneService() {
+    var flow = io.github.zonewise.spec.LandscapeValidator.validate(io.github.zonewise.spec.LandscapeReader.parse(
+        TWO_ORDERS + "traffic:\n  - {from: eu/orders, to: s3, gb: 10}\n", "test"), "test").spec().traffic()
+        .orElseThrow().get(0);
+    assertThat(List.of(flow.from().kind(), flow.from().name(), flow.from().qualifiedName()))
+        .containsExactly(TrafficEnd.Kind.SERVICE, "orders", "eu/orders");
+  }
+
+  @Test
+  void aNamespaceAndNameOfNoServiceInTraffic() {
+    assertThat(failure(TWO_ORDERS + "traffic:\n  - {from: us/orders, to: s3, gb: 10}\n"))
+        .isEqualTo("traffic[0].from: 'us/orders' names no service of the landscape; did you mean 'eu/orders'? use one of"
+            + " [shop/orders, eu/orders] (line 11, column 12)");
+  }
+
   // ---------------------------------------------------------------- -c prices=FILE
 
   static String appFailure(Path dir, Path priceFile) throws Exception {
@@ -147,6 +199,15 @@ class CostInputErrorsTest {
     Files.writeString(file, "natGatewayHour: 0.045\nalbHour: about two cents\n");
     assertThat(appFailure(dir, file)).isEqualTo("price file " + file + ": albHour: 'about two cents' is a string, not"
         + " a number; write the price in USD, a number 0 or more (line 2, column 10)");
+  }
+
+  @Test
+  void aPriceFileWithZeroHoursAMonth(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("prices.yaml");
+    Files.writeString(file, "natGatewayHour: 0.045\nhoursPerMonth: 0\n");
+    assertThat(appFailure(dir, file)).isEqualTo("price file " + file + ": hoursPerMonth: 0.0 is not the hours of a"
+        + " month, which every hourly price is multiplied by; write more than 0 and at most 744 (31 days), e.g. 730"
+        + " (line 2, column 16)");
   }
 
   @Test

@@ -223,6 +223,71 @@ class InterconnectErrorsTest {
   }
 
   @Test
+  void oneSubnetForTwoAzsWithATransitGatewayFails() {
+    fails("""
+        interconnect:
+          mode: transitGateway
+          vpcs: [{name: ledger, cidr: 172.16.0.0/16, vpcId: vpc-0a1b2c3d, subnetIds: [subnet-0a1b2c3d]}]
+        """, "interconnect.vpcs[0].subnetIds: [subnet-0a1b2c3d] lists 1 subnet for the landscape's 2 AZs; a Transit"
+        + " Gateway (interconnect.mode transitGateway) attaches the existing VPC ledger (vpc-0a1b2c3d) through one of its"
+        + " subnets in each AZ, and an AZ without one cannot reach the attachment: list one subnet of ledger in each of"
+        + " eu-west-1a, eu-west-1b (line 9, column 78)");
+  }
+
+  @Test
+  void tooFewSubnetsWhenAutoChoosesATransitGatewayFail() {
+    fails("""
+        interconnect:
+          vpcs:
+            - {name: payments, cidr: 10.1.0.0/16}
+            - {name: ledger, cidr: 172.16.0.0/16, vpcId: vpc-0a1b2c3d, subnetIds: [subnet-0a1b2c3d]}
+        """, "interconnect.vpcs[1].subnetIds: [subnet-0a1b2c3d] lists 1 subnet for the landscape's 2 AZs;"
+        + " interconnect.mode auto chose a Transit Gateway for 3 VPCs, which attaches the existing VPC ledger"
+        + " (vpc-0a1b2c3d) through one of its subnets in each AZ, and an AZ without one cannot reach the attachment:"
+        + " list one subnet of ledger in each of eu-west-1a, eu-west-1b");
+  }
+
+  @Test
+  void moreSubnetsThanTheRegionHasAzsFail() {
+    fails("""
+        interconnect:
+          mode: transitGateway
+          vpcs: [{name: ledger, cidr: 172.16.0.0/16, vpcId: vpc-0a1b2c3d,
+                  subnetIds: [subnet-0a1b2c3d, subnet-1a1b2c3d, subnet-2a1b2c3d, subnet-3a1b2c3d]}]
+        """, "interconnect.vpcs[0].subnetIds: [subnet-0a1b2c3d, subnet-1a1b2c3d, subnet-2a1b2c3d, subnet-3a1b2c3d]"
+        + " lists 4 subnets, more than the 3 AZs of the region; an attachment takes one subnet per AZ: list one subnet"
+        + " of ledger per AZ (line 10, column 22)");
+  }
+
+  @Test
+  void aSubnetPerAzWithATransitGatewayIsAccepted() {
+    ValidatedLandscape checked = validate("""
+        interconnect:
+          mode: transitGateway
+          vpcs: [{name: ledger, cidr: 172.16.0.0/16, vpcId: vpc-0a1b2c3d, subnetIds: [subnet-0a1b2c3d, subnet-1a1b2c3d]}]
+        """);
+    assertThat(checked.spec().interconnect().orElseThrow().vpcs().get(0).subnetIds()).hasSize(2);
+  }
+
+  @Test
+  void aPeerNamedLikeAnAwsServiceFails() {
+    fails("""
+        interconnect:
+          vpcs: [{name: s3, cidr: 10.1.0.0/16}]
+        """, "interconnect.vpcs[0].name: 's3' is also the traffic end of the AWS service s3, so a flow naming s3 could"
+        + " not tell the two apart; give the peer VPC another name (line 8, column 17)");
+  }
+
+  @Test
+  void aPeerNamedInternetFails() {
+    fails("""
+        interconnect:
+          vpcs: [{name: internet, cidr: 10.1.0.0/16}]
+        """, "interconnect.vpcs[0].name: 'internet' is also the traffic end of the internet, so a flow naming internet"
+        + " could not tell the two apart; give the peer VPC another name (line 8, column 17)");
+  }
+
+  @Test
   void peeringAskedToCarryTrafficBetweenTwoPeersNeedsATransitGateway() {
     fails("""
         interconnect:

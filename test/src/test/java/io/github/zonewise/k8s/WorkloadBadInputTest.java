@@ -43,6 +43,9 @@ class WorkloadBadInputTest {
       + " starting and ending with a letter or digit";
   private static final String LONG = "a".repeat(60);
   private static final String POOL = "b".repeat(53);
+  private static final String CATEGORIES = "a, c, d, dl, f, g, gr, h, hpc, i, im, inf, is, m, p, r, t, trn, u, vt, x, z";
+  private static final String IMAGE_FIX = "write [registry[:port]/]repository[:tag][@digest], e.g. orders:1.4.2 or"
+      + " public.ecr.aws/nginx/nginx:1.27";
 
   private static ValidatedLandscape validate(String body) {
     return LandscapeValidator.validate(LandscapeReader.parse(HEAD + body, "test"), "test");
@@ -68,7 +71,7 @@ class WorkloadBadInputTest {
         Arguments.of("image missing", "services:\n  - {name: orders, port: 3003}\n",
             "services[0].image: is missing; it is required (see the landscape format in README.md) (line 5, column 5)"),
         Arguments.of("image with a space", "services:\n  - {name: orders, image: 'orders 1.4.2', port: 3003}\n",
-            "services[0].image: 'orders 1.4.2' is not an image reference; write repository[:tag], e.g. orders:1.4.2"
+            "services[0].image: 'orders 1.4.2' is not an image reference: it holds whitespace; " + IMAGE_FIX
                 + " (line 5, column 27)"),
         Arguments.of("port missing", "services:\n  - {name: orders, image: orders:1.4.2}\n",
             "services[0].port: is missing; give the port the service listens on (1–65535) (line 5, column 5)"),
@@ -175,8 +178,9 @@ class WorkloadBadInputTest {
         Arguments.of("instance categories empty", "nodePools:\n  - {name: general, instanceCategories: []}\n",
             "nodePools[0].instanceCategories: [] is empty; list at least one, e.g. [c, m, r] (line 5, column 41)"),
         Arguments.of("instance category that is not one", "nodePools:\n  - {name: general, instanceCategories: [C5]}\n",
-            "nodePools[0].instanceCategories[0]: 'C5' is not an instance category; write the letters before the"
-                + " generation, e.g. c, m, r (line 5, column 42)"),
+            "nodePools[0].instanceCategories[0]: 'C5' is not an EC2 instance category Karpenter knows (the letters"
+                + " before the generation, as c in c7i.large); did you mean 'c'? use one of " + CATEGORIES
+                + " (line 5, column 42)"),
         Arguments.of("capacity types empty", "nodePools:\n  - {name: general, capacityTypes: []}\n",
             "nodePools[0].capacityTypes: [] is empty; list at least one, e.g. [on-demand] (line 5, column 36)"),
         Arguments.of("capacity type unknown", "nodePools:\n  - {name: general, capacityTypes: [spots]}\n",
@@ -217,6 +221,97 @@ class WorkloadBadInputTest {
                 + " family: Ubuntu}}\n",
             "nodePools[0].ami.family: 'Ubuntu' is not an AMI family Karpenter boots custom AMIs of; use one of AL2023,"
                 + " Bottlerocket (line 5, column 62)"));
+  }
+
+  /** Values the old checks let through and that Kubernetes, Karpenter or Istio refuse, or that never schedule. */
+  static Stream<Arguments> valuesThatWouldNotWork() {
+    String pair = "services:\n  - {name: orders, image: orders:1.4.2, port: 3003, colocateWith: graphql}\n"
+        + "  - {name: graphql, image: graphql:2.7.0, port: 4000, colocateWith: orders}\n";
+    return Stream.of(
+        Arguments.of("image with an upper-case repository", ORDERS.replace("orders:1.4.2", "Nginx:1.27") + "}\n",
+            "services[0].image: 'Nginx:1.27' is not an image reference: the repository 'Nginx' has upper-case letters,"
+                + " and repository names are lower case; write 'nginx' (line 5, column 49)"),
+        Arguments.of("image with an empty tag", ORDERS.replace("orders:1.4.2", "'nginx:'") + "}\n",
+            "services[0].image: 'nginx:' is not an image reference: the tag after ':' is empty; write a tag, e.g."
+                + " nginx:1.0.0, or leave out the ':' (line 5, column 49)"),
+        Arguments.of("image with a tag starting with a dash", ORDERS.replace("orders:1.4.2", "'nginx:-rc1'") + "}\n",
+            "services[0].image: 'nginx:-rc1' is not an image reference: '-rc1' is not a tag; a tag is 1 to 128 letters,"
+                + " digits, '_', '.' and '-', not starting with '.' or '-' (line 5, column 49)"),
+        Arguments.of("image with a digest too short", ORDERS.replace("orders:1.4.2", "'nginx@sha256:abc'") + "}\n",
+            "services[0].image: 'nginx@sha256:abc' is not an image reference: 'sha256:abc' after '@' is not a digest;"
+                + " write algorithm:hex, e.g. @sha256: and its 64 hex digits (line 5, column 49)"),
+        Arguments.of("image with a path component starting with a dash", ORDERS.replace("orders:1.4.2",
+                "'team/-app:1'") + "}\n",
+            "services[0].image: 'team/-app:1' is not an image reference: '-app' is not a repository name: lower-case"
+                + " letters and digits, separated by '.', '_', '__' or '-'; " + IMAGE_FIX + " (line 5, column 49)"),
+        Arguments.of("image with an empty path component", ORDERS.replace("orders:1.4.2", "'team//app:1'") + "}\n",
+            "services[0].image: 'team//app:1' is not an image reference: its repository path has an empty component (a"
+                + " '/' at the start or end, or '//'); " + IMAGE_FIX + " (line 5, column 49)"),
+        Arguments.of("two services that colocate with each other", pair,
+            "services[0].colocateWith: 'graphql' closes a circle of required pod affinity default/orders →"
+                + " default/graphql → default/orders: each pod needs a node that already runs the next, so no pod of"
+                + " any of them can ever schedule; remove colocateWith from one of them (line 5, column 67)"),
+        Arguments.of("three services that colocate in a circle", "services:\n"
+                + "  - {name: edge, image: edge:1.0.0, port: 443}\n"
+                + "  - {name: a, namespace: x, image: a:1, port: 80, colocateWith: y/b}\n"
+                + "  - {name: b, namespace: y, image: b:1, port: 80, colocateWith: c}\n"
+                + "  - {name: c, namespace: y, image: c:1, port: 80, colocateWith: x/a}\n",
+            "services[1].colocateWith: 'y/b' closes a circle of required pod affinity x/a → y/b → y/c → x/a: each pod"
+                + " needs a node that already runs the next, so no pod of any of them can ever schedule; remove"
+                + " colocateWith from one of them (line 6, column 65)"),
+        Arguments.of("failover from another region than the landscape's", ISTIO + ORDERS
+                + "locality: {failover: [{from: us-east-1, to: eu-central-1}]}}\n",
+            "services[0].locality.failover[0].from: 'us-east-1' is not the landscape's region eu-west-1, where the"
+                + " service's pods run and so where Istio fails over from; write from: eu-west-1 (line 6, column 104)"),
+        Arguments.of("two failovers from the landscape's region", ISTIO + ORDERS
+                + "locality: {failover: [{from: eu-west-1, to: eu-central-1}, {from: eu-west-1, to: us-east-1}]}}\n",
+            "services[0].locality.failover[1].from: 'eu-west-1' is also the from region of"
+                + " services[0].locality.failover[0]; Istio fails over from one region to one other: keep one failover"
+                + " entry (line 6, column 141)"),
+        Arguments.of("instance category Karpenter does not know", "nodePools:\n  - {name: general,"
+                + " instanceCategories: [c, q]}\n",
+            "nodePools[0].instanceCategories[1]: 'q' is not an EC2 instance category Karpenter knows (the letters"
+                + " before the generation, as c in c7i.large); use one of " + CATEGORIES + " (line 5, column 45)"),
+        Arguments.of("instance family written as a category", "nodePools:\n  - {name: general,"
+                + " instanceCategories: [m7i]}\n",
+            "nodePools[0].instanceCategories[0]: 'm7i' is not an EC2 instance category Karpenter knows (the letters"
+                + " before the generation, as c in c7i.large); did you mean 'm'? use one of " + CATEGORIES
+                + " (line 5, column 42)"),
+        Arguments.of("instance category twice", "nodePools:\n  - {name: general, instanceCategories: [c, m, c]}\n",
+            "nodePools[0].instanceCategories[2]: 'c' is listed twice; list each instance category once (line 5, column 48)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("valuesThatWouldNotWork")
+  void aValueThatWouldNotWorkFailsWithOneExactMessage(String what, String body, String message) {
+    assertThatThrownBy(() -> validate(body)).isInstanceOf(LandscapeException.class).hasMessage(message);
+  }
+
+  /** A traffic end names one thing: a service may not be named like another kind of end, or a peer VPC. */
+  static Stream<Arguments> ambiguousNames() {
+    return Stream.of(
+        Arguments.of("a service named like an AWS service", ORDERS.replace("name: orders", "name: s3") + "}\n",
+            "services[0].name: 's3' is also the traffic end of the AWS service s3, so a flow naming s3 could not tell"
+                + " the two apart; give the service another name (line 5, column 12)"),
+        Arguments.of("a service named like the logs endpoint", ORDERS.replace("name: orders", "name: logs") + "}\n",
+            "services[0].name: 'logs' is also the traffic end of the AWS service logs, so a flow naming logs could not"
+                + " tell the two apart; give the service another name (line 5, column 12)"),
+        Arguments.of("a service named internet", ORDERS.replace("name: orders", "name: internet") + "}\n",
+            "services[0].name: 'internet' is also the traffic end of the internet, so a flow naming internet could not"
+                + " tell the two apart; give the service another name (line 5, column 12)"),
+        Arguments.of("a service named like a region", ORDERS.replace("name: orders", "name: us-east-1") + "}\n",
+            "services[0].name: 'us-east-1' is also the traffic end of the region us-east-1, so a flow naming us-east-1"
+                + " could not tell the two apart; give the service another name (line 5, column 12)"),
+        Arguments.of("a service named like a peer VPC", "interconnect:\n  vpcs: [{name: payments, cidr: 10.1.0.0/16}]\n"
+                + ORDERS.replace("name: orders", "name: payments") + "}\n",
+            "services[0].name: 'payments' is also the name of the peer VPC interconnect.vpcs[0], so a flow naming"
+                + " payments could not tell the two apart; give the service or the peer VPC another name (line 7, column 12)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ambiguousNames")
+  void anAmbiguousNameFailsWithOneExactMessage(String what, String body, String message) {
+    assertThatThrownBy(() -> validate(body)).isInstanceOf(LandscapeException.class).hasMessage(message);
   }
 
   @ParameterizedTest(name = "{0}")
