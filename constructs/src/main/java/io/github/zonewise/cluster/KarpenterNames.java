@@ -1,6 +1,9 @@
 package io.github.zonewise.cluster;
 
 import io.github.zonewise.facts.InvalidValue;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The names that join Karpenter's AWS side (the cluster stack) to its Kubernetes side (the
@@ -26,7 +29,44 @@ public final class KarpenterNames {
    */
   public static final int MAX_CLUSTER_NAME_LENGTH = 64 - NODE_ROLE_PREFIX.length();
 
+  /**
+   * The values of Karpenter's {@code karpenter.k8s.aws/instance-category} label: the letters of an EC2
+   * instance type before its generation ({@code c} for {@code c7i.large}, {@code inf} for
+   * {@code inf2.xlarge}, {@code u} for {@code u-6tb1.metal}), for every instance type Karpenter's
+   * instance-type reference lists (karpenter-provider-aws, {@code website/content/en/docs/reference/instance-types.md},
+   * 2026-08-21).
+   */
+  public static final List<String> INSTANCE_CATEGORIES = List.of("a", "c", "d", "dl", "f", "g", "gr", "h", "hpc", "i",
+      "im", "inf", "is", "m", "p", "r", "t", "trn", "u", "vt", "x", "z");
+
   private KarpenterNames() {
+  }
+
+  /**
+   * Instance categories a NodePool can require: each a category Karpenter labels instance types with,
+   * listed once.
+   *
+   * @param property the list's property or field path; an item is reported as {@code property[i]}
+   * @param categories the categories
+   * @return the categories
+   * @throws InvalidValue for the first unknown or repeated category
+   */
+  public static List<String> checkInstanceCategories(String property, List<String> categories) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < categories.size(); i++) {
+      String c = categories.get(i);
+      if (c == null || !INSTANCE_CATEGORIES.contains(c)) {
+        String letters = c == null ? "" : c.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z].*$", "");
+        String near = INSTANCE_CATEGORIES.contains(letters) ? letters : null;
+        throw new InvalidValue(property + "[" + i + "]", c, "is not an EC2 instance category Karpenter knows (the"
+            + " letters before the generation, as c in c7i.large); " + (near != null ? "did you mean '" + near + "'? "
+            : "") + "use one of " + String.join(", ", INSTANCE_CATEGORIES));
+      }
+      if (!seen.add(c)) {
+        throw new InvalidValue(property + "[" + i + "]", c, "is listed twice; list each instance category once");
+      }
+    }
+    return categories;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.zonewise.facts;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +12,24 @@ import java.util.regex.Pattern;
  * @param prefix  the prefix length, 0–32
  */
 public record Cidr(long address, int prefix) {
+
+  /**
+   * The IPv4 ranges that are never a public address on the internet, from IANA's IPv4 Special-Purpose
+   * Address Registry: each a block, what it is and its RFC. The documentation ranges of RFC 5737
+   * (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) are left out, so that examples can use them.
+   */
+  private static final List<String[]> NOT_PUBLIC = List.of(
+      new String[] {"0.0.0.0/8", "'this network' range", "RFC 791"},
+      new String[] {"10.0.0.0/8", "private range", "RFC 1918"},
+      new String[] {"100.64.0.0/10", "shared address space of carrier-grade NAT", "RFC 6598"},
+      new String[] {"127.0.0.0/8", "loopback range", "RFC 1122"},
+      new String[] {"169.254.0.0/16", "link-local range", "RFC 3927"},
+      new String[] {"172.16.0.0/12", "private range", "RFC 1918"},
+      new String[] {"192.0.0.0/24", "range of IETF protocol assignments", "RFC 6890"},
+      new String[] {"192.168.0.0/16", "private range", "RFC 1918"},
+      new String[] {"198.18.0.0/15", "benchmarking range", "RFC 2544"},
+      new String[] {"224.0.0.0/4", "multicast range", "RFC 5771"},
+      new String[] {"240.0.0.0/4", "reserved range", "RFC 1112"});
 
   private static final Pattern SHAPE = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
 
@@ -82,6 +101,28 @@ public record Cidr(long address, int prefix) {
     }
     int p = Integer.parseInt(m.group(5));
     return p > 32 ? Optional.empty() : Optional.of(new long[] {a, p});
+  }
+
+  /**
+   * Whether the block holds addresses that are not public on the internet (private, loopback,
+   * link-local, carrier-grade NAT, multicast, reserved), and which: {@code "is in the private range
+   * 10.0.0.0/8 (RFC 1918)"} or {@code "includes the private range 10.0.0.0/8 (RFC 1918)"}. The whole
+   * internet, {@code 0.0.0.0/0}, is not asked about (it is public and everything else).
+   *
+   * @return how the block meets the first such range, if it does
+   */
+  public Optional<String> notPublic() {
+    for (String[] range : NOT_PUBLIC) {
+      Cidr r = parse(range[0]).orElseThrow();
+      String what = " the " + range[1] + " " + r + " (" + range[2] + ")";
+      if (r.contains(this)) {
+        return Optional.of("is in" + what);
+      }
+      if (overlaps(r)) {
+        return Optional.of("includes" + what);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The number of addresses in the block. */

@@ -16,7 +16,34 @@ public final class Names {
   /** DNS-1123 label: lower-case alphanumerics and '-', starting and ending alphanumeric, at most 63. */
   public static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
+  /**
+   * CloudFormation's rule for a stack name (AWS CloudFormation User Guide, "Create a stack": "A stack name
+   * can contain only alphanumeric characters (case-sensitive) and hyphens. It must start with an alphabetic
+   * character and can't be longer than 128 characters"), which aws-cdk-lib checks too.
+   */
+  public static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][-A-Za-z0-9]{0,127}");
+
   private Names() {
+  }
+
+  /**
+   * A name that stacks are named after: each stack name it makes must be one CloudFormation takes.
+   *
+   * @param property   the property or field path of the name
+   * @param name       the name
+   * @param stackNames the stack names it makes, e.g. {@code [shop-network, shop-cluster]}
+   * @return the name
+   * @throws InvalidValue for the first stack name CloudFormation refuses
+   */
+  public static String stackName(String property, String name, List<String> stackNames) {
+    for (String stack : stackNames) {
+      if (!STACK_NAME.matcher(stack).matches()) {
+        throw new InvalidValue(property, name, "makes the stack name " + stack + ", and a CloudFormation stack name "
+            + (stack.length() > 128 ? "has at most 128 characters; shorten the name"
+            : "starts with a letter and holds only letters, digits and '-'; start the name with a letter"));
+      }
+    }
+    return name;
   }
 
   /**

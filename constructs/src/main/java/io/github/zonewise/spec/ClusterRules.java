@@ -27,6 +27,12 @@ final class ClusterRules {
   /** How many days before the end of standard support a warning says it is coming. */
   static final int STANDARD_SUPPORT_NOTICE_DAYS = 60;
 
+  /**
+   * The most public access CIDRs EKS takes for a cluster's endpoint: the service quota "Public endpoint
+   * access CIDR ranges per cluster", 40, not adjustable (Amazon EKS user guide, "Amazon EKS service quotas").
+   */
+  static final int MAX_PUBLIC_CIDRS = 40;
+
   private ClusterRules() {
   }
 
@@ -105,6 +111,11 @@ final class ClusterRules {
       throw new LandscapeException("cluster.publicCidrs", "is missing; endpoint privateAndRestrictedPublic needs"
           + " the CIDRs allowed to reach the public endpoint, e.g. [203.0.113.0/24]");
     }
+    if (cidrs.size() > MAX_PUBLIC_CIDRS) {
+      throw new LandscapeException("cluster.publicCidrs", "lists " + cidrs.size() + " CIDRs, more than the "
+          + MAX_PUBLIC_CIDRS + " public access CIDRs EKS takes for a cluster (a quota it does not raise); merge adjacent blocks, or reach"
+          + " the private endpoint through the VPC");
+    }
     List<String> checked = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < cidrs.size(); i++) {
@@ -116,6 +127,12 @@ final class ClusterRules {
         throw canonical.map(cc -> new LandscapeException(field, text, "has host bits set; write " + cc))
             .orElseGet(() -> new LandscapeException(field, text,
                 "is not an IPv4 CIDR block; write one such as 203.0.113.0/24 (a single address is /32)"));
+      }
+      Optional<String> notPublic = cidr.get().prefix() == 0 ? Optional.empty() : cidr.get().notPublic();
+      if (notPublic.isPresent()) {
+        throw new LandscapeException(field, text, notPublic.get() + ", and the public endpoint only ever sees the"
+            + " public address a caller comes from; list the public IPv4 ranges of your offices or CI runners (the VPC reaches"
+            + " the private endpoint already)");
       }
       if (cidr.get().prefix() == 0) {
         if (!allowOpen) {
@@ -139,11 +156,8 @@ final class ClusterRules {
       throw new LandscapeException("cluster.systemNodes.instanceType", type, "is not an EC2 instance type; write"
           + " family, generation and size, e.g. " + SystemNodes.DEFAULT_INSTANCE_TYPE);
     }
-    int perAz = raw != null && raw.perAz() != null ? raw.perAz() : 1;
-    if (perAz < 1) {
-      throw new LandscapeException("cluster.systemNodes.perAz", perAz, "is below one node per AZ; the controllers"
-          + " need at least 1 in every AZ (Karpenter provisions the nodes for workloads)");
-    }
+    int perAz = SystemNodes.checkPerAz("cluster.systemNodes.perAz", raw != null && raw.perAz() != null ? raw.perAz()
+        : 1);
     return new SystemNodes(type, perAz);
   }
 

@@ -1,5 +1,6 @@
 package io.github.zonewise.spec;
 
+import io.github.zonewise.facts.AwsRegions;
 import io.github.zonewise.facts.Cidr;
 import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.interconnect.Interconnect;
@@ -64,7 +65,7 @@ public final class InterconnectRules {
     if (mode.isEmpty() || !ok) {
       return Optional.empty();
     }
-    InterconnectSpec spec = new InterconnectSpec(mode.get(), vpcs);
+    InterconnectSpec spec = new InterconnectSpec(mode.get(), vpcs, s.zones());
     mode.get().ifPresent(m -> {
       if (m.isTransitGateway()) {
         s.problems().run(() -> attachmentSubnets(spec, m, false));
@@ -88,6 +89,10 @@ public final class InterconnectRules {
       throw new LandscapeException(field + ".name", name, "is the landscape's name, which names the cluster VPC;"
           + " give the peer VPC another name");
     }
+    TrafficRules.reservedEnd(name).ifPresent(end -> {
+      throw new LandscapeException(field + ".name", name, "is also the traffic end of " + end + ", so a flow naming "
+          + name + " could not tell the two apart; give the peer VPC another name");
+    });
     Integer before = names.putIfAbsent(name, i);
     if (before != null) {
       throw new LandscapeException(field + ".name", name, "is also the name of interconnect.vpcs[" + before
@@ -147,25 +152,48 @@ public final class InterconnectRules {
 
   /**
    * A Transit Gateway attaches an existing peer VPC through one of its subnets in each AZ: every
-   * existing peer must list {@code subnetIds}.
+   * existing peer must list {@code subnetIds}, at least one per AZ of the landscape (an AZ without one
+   * cannot reach the attachment) and at most one per AZ of the region (an attachment takes one subnet
+   * per AZ).
    *
    * @param spec the checked section
    * @param mode the concrete mode, a Transit Gateway
    * @param auto whether the design step chose it for {@code auto}
-   * @throws LandscapeException naming the first existing peer without subnets
+   * @throws LandscapeException naming the first existing peer without enough subnets
    */
   public static void attachmentSubnets(InterconnectSpec spec, Interconnect mode, boolean auto) {
     List<PeerVpc> vpcs = spec.vpcs();
+    List<String> zones = spec.availabilityZones();
     for (int i = 0; i < vpcs.size(); i++) {
       PeerVpc v = vpcs.get(i);
-      if (v.isExisting() && v.subnetIds().isEmpty()) {
-        throw new LandscapeException("interconnect.vpcs[" + i + "].subnetIds", "is missing; " + (auto
-            ? "interconnect.mode auto chose a Transit Gateway for " + (vpcs.size() + 1) + " VPCs, which"
-            : "a Transit Gateway (interconnect.mode " + mode + ")")
-            + " attaches the existing VPC " + v.name() + " (" + v.vpcId() + ") through one of its subnets in each AZ:"
-            + " list those subnet ids (small /28 subnets for the attachment are best)");
+      String field = "interconnect.vpcs[" + i + "].subnetIds";
+      String attaches = (auto ? "interconnect.mode auto chose a Transit Gateway for " + (vpcs.size() + 1) + " VPCs,"
+          + " which" : "a Transit Gateway (interconnect.mode " + mode + ")") + " attaches the existing VPC " + v.name()
+          + " (" + v.vpcId() + ") through one of its subnets in each AZ";
+      if (!v.isExisting()) {
+        continue;
+      }
+      if (v.subnetIds().isEmpty()) {
+        throw new LandscapeException(field, "is missing; " + attaches + ": list those subnet ids (small /28 subnets for"
+            + " the attachment are best)");
+      }
+      if (v.subnetIds().size() < zones.size()) {
+        throw new LandscapeException(field, v.subnetIds(), "lists " + count(v.subnetIds().size(), "subnet") + " for the"
+            + " landscape's " + zones.size() + " AZs; " + attaches + ", and an AZ without one cannot reach the"
+            + " attachment: list one subnet of " + v.name() + " in each of " + String.join(", ", zones));
+      }
+      int regionZones = zones.isEmpty() ? Integer.MAX_VALUE
+          : AwsRegions.regionOf(zones.get(0)).map(r -> AwsRegions.zones(r).size()).orElse(Integer.MAX_VALUE);
+      if (v.subnetIds().size() > regionZones) {
+        throw new LandscapeException(field, v.subnetIds(), "lists " + count(v.subnetIds().size(), "subnet") + ", more"
+            + " than the " + regionZones + " AZs of the region; an attachment takes one subnet per AZ: list one subnet"
+            + " of " + v.name() + " per AZ");
       }
     }
+  }
+
+  private static String count(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
   }
 
   /**

@@ -13,12 +13,25 @@ import java.util.Optional;
  * @param mode the mode the landscape asks for; empty for {@code auto} (or no mode): the design step
  *             decides
  * @param vpcs the peer VPCs, at least one, names and CIDRs unique and not overlapping
+ * @param availabilityZones the landscape's AZs, which a Transit Gateway attachment of an existing peer
+ *             needs a subnet in each of; empty when not known (then the count is not checked)
  */
-public record InterconnectSpec(Optional<Interconnect> mode, List<PeerVpc> vpcs) {
+public record InterconnectSpec(Optional<Interconnect> mode, List<PeerVpc> vpcs, List<String> availabilityZones) {
 
-  /** Checks the mode is set and copies the peers. */
+  /** Checks the mode is set and copies the peers and zones. */
   public InterconnectSpec {
     Objects.requireNonNull(mode, "mode");
     vpcs = List.copyOf(vpcs);
+    availabilityZones = List.copyOf(availabilityZones);
+  }
+
+  /**
+   * The section without the landscape's AZs.
+   *
+   * @param mode the mode the landscape asks for; empty for {@code auto}
+   * @param vpcs the peer VPCs
+   */
+  public InterconnectSpec(Optional<Interconnect> mode, List<PeerVpc> vpcs) {
+    this(mode, vpcs, List.of());
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A landscape that cannot be synthesized: one message per problem, each naming the field, showing
  * the value and saying the fix. Thrown before anything is written. {@link #getMessage()} is the first
- * problem; {@link #problems()} has every independent problem the check found.
+ * problem; {@link #problems()} has every independent problem the check found. A problem with a field
+ * of a landscape file ends with where its value is written: {@code " (line L, column C)"}.
  */
 public final class LandscapeException extends RuntimeException {
 
@@ -14,6 +15,7 @@ public final class LandscapeException extends RuntimeException {
 
   private final String field;
   private final transient List<LandscapeException> problems;
+  private final boolean located;
 
   /**
    * A problem with one field's value.
@@ -26,6 +28,7 @@ public final class LandscapeException extends RuntimeException {
     super(field + ": " + render(value) + " " + problem);
     this.field = field;
     this.problems = List.of(this);
+    this.located = false;
   }
 
   /**
@@ -38,6 +41,7 @@ public final class LandscapeException extends RuntimeException {
     super(field + ": " + message);
     this.field = field;
     this.problems = List.of(this);
+    this.located = false;
   }
 
   /**
@@ -50,6 +54,7 @@ public final class LandscapeException extends RuntimeException {
     super(field + ": " + firstLine(cause.getMessage()), cause);
     this.field = field;
     this.problems = List.of(this);
+    this.located = false;
   }
 
   /**
@@ -61,6 +66,46 @@ public final class LandscapeException extends RuntimeException {
     super(problems.get(0).getMessage(), problems.get(0).getCause());
     this.field = problems.get(0).field();
     this.problems = List.copyOf(problems);
+    this.located = problems.get(0).located;
+  }
+
+  /** A problem whose message already ends with its position. */
+  private LandscapeException(String field, String message, Throwable cause, SourcePositions.Position position) {
+    super(field + ": " + message + " (" + position + ")", cause);
+    this.field = field;
+    this.problems = List.of(this);
+    this.located = true;
+  }
+
+  /**
+   * A problem at a place of the file (malformed YAML, a key that should not be there).
+   *
+   * @param field    the field or file the problem is in
+   * @param message  the whole message after the field
+   * @param position where in the file
+   * @return the problem, its message ending with the position
+   */
+  static LandscapeException at(String field, String message, SourcePositions.Position position) {
+    return new LandscapeException(field, message, null, position);
+  }
+
+  /**
+   * This problem, and each of several, with the line and column of its field's value appended.
+   *
+   * @param positions where the landscape's values are written
+   * @return the located problems (a problem already located, or of a field the file does not have,
+   *         unchanged)
+   */
+  List<LandscapeException> located(SourcePositions positions) {
+    if (problems.size() > 1 || problems.get(0) != this) {
+      return problems.stream().flatMap(p -> p.located(positions).stream()).toList();
+    }
+    if (located) {
+      return List.of(this);
+    }
+    String message = getMessage().substring(field.length() + 2);
+    return List.of(positions.of(field).map(p -> new LandscapeException(field, message, getCause(), p))
+        .orElse(this));
   }
 
   /** Every problem, in the order found: this one alone, or those a check collected. */

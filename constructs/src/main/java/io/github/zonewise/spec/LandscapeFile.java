@@ -1,5 +1,6 @@
 package io.github.zonewise.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param nodePools         Karpenter node pools
  * @param traffic           the monthly traffic profile
  * @param prices            price-book overrides, by price key
+ * @param positions         where each value is written in the file ({@link SourcePositions#none()} for a
+ *                          landscape built in code); not a key of the file
  */
 @JsonPropertyOrder({"name", "region", "account", "availabilityZones", "singleAz", "network", "interconnect",
     "registry", "cluster", "services", "nodePools", "traffic", "prices"})
@@ -41,7 +44,43 @@ public record LandscapeFile(
     List<Service> services,
     List<NodePool> nodePools,
     List<Flow> traffic,
-    Map<String, Double> prices) {
+    Map<String, Double> prices,
+    @JsonIgnore SourcePositions positions) {
+
+  /** A landscape without positions is one built in code. */
+  public LandscapeFile {
+    positions = positions == null ? SourcePositions.none() : positions;
+  }
+
+  /**
+   * A landscape as written, built in code (no positions).
+   *
+   * @param name              the landscape's name
+   * @param region            the home AWS region
+   * @param account           the AWS account id
+   * @param availabilityZones the AZs
+   * @param singleAz          opt-in to one AZ
+   * @param network           the cluster VPC
+   * @param interconnect      other VPCs the cluster VPC talks to
+   * @param registry          ECR repositories and their replication
+   * @param cluster           the EKS cluster and its controllers
+   * @param services          the workloads and how they route
+   * @param nodePools         Karpenter node pools
+   * @param traffic           the monthly traffic profile
+   * @param prices            price-book overrides, by price key
+   */
+  public LandscapeFile(String name, String region, String account, List<String> availabilityZones, Boolean singleAz,
+      Network network, Interconnect interconnect, Registry registry, Cluster cluster, List<Service> services,
+      List<NodePool> nodePools, List<Flow> traffic, Map<String, Double> prices) {
+    this(name, region, account, availabilityZones, singleAz, network, interconnect, registry, cluster, services,
+        nodePools, traffic, prices, SourcePositions.none());
+  }
+
+  /** The same landscape, with where its values are written. */
+  LandscapeFile located(SourcePositions where) {
+    return new LandscapeFile(name, region, account, availabilityZones, singleAz, network, interconnect, registry,
+        cluster, services, nodePools, traffic, prices, where);
+  }
 
   /**
    * The {@code network} section.

@@ -1,55 +1,50 @@
 package io.github.zonewise.spec;
 
-import io.github.zonewise.facts.Names;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.zonewise.spec.SourcePositions.Position;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads a landscape file into a {@link LandscapeFile} (the file as written; {@link LandscapeValidator} checks it). Unknown keys, malformed YAML and values
- * of the wrong type fail with a {@link LandscapeException} that says where (field path, line and
- * column) and, for an unknown key, the nearest known key.
+ * Reads a landscape file into a {@link LandscapeFile} (the file as written; {@link LandscapeValidator}
+ * checks it). The YAML is read as YAML 1.2 defines it: anchors, aliases and {@code <<} merge keys are
+ * resolved, scalars are typed by YAML's JSON schema (as the JSON Schema {@code landscape.schema.json}
+ * sees them), and limits against oversized or alias-bomb input fail fast ({@link YamlDocument}). A file
+ * that is not UTF-8 text, malformed YAML, an unknown key (with the nearest known key), a value of the
+ * wrong type and an empty value fail with a {@link LandscapeException} that names the field, shows the
+ * value, says the fix and ends with the line and column; every problem of the file's shape is reported
+ * at once. The file read keeps where each value is written ({@link LandscapeFile#positions()}), so that
+ * the validator's messages end with the line and column too.
  */
 public final class LandscapeReader {
 
   /** Where the embedded default landscape lives on the classpath. */
   public static final String DEFAULT_RESOURCE = "/io/github/zonewise/spec/default-landscape.yaml";
 
-  private static final ObjectMapper MAPPER = YAMLMapper.builder()
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       .build();
 
   private LandscapeReader() {
@@ -60,19 +55,12 @@ public final class LandscapeReader {
    *
    * @param file the YAML file
    * @return the spec as written (no defaults applied)
-   * @throws LandscapeException if the file is missing, malformed or has unknown keys
+   * @throws LandscapeException if the file is missing, not UTF-8 text, malformed, or has unknown keys or
+   *                            values of the wrong type
    */
   public static LandscapeFile read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new LandscapeException("landscape", "file '" + file
-          + "' does not exist; pass an existing file with -c landscape=PATH, or leave it out to use the embedded default");
-    } catch (IOException e) {
-      throw new LandscapeException("landscape", "file '" + file + "' cannot be read ("
-          + e.getClass().getSimpleName() + "); check its permissions");
-    }
+    String text = text(file, "landscape", "file '" + file + "' ", "landscape", "-c landscape=PATH", "does not exist;"
+        + " pass an existing file with -c landscape=PATH, or leave it out to use the embedded default");
     return parse(text, file.toString());
   }
 
@@ -103,131 +91,110 @@ public final class LandscapeReader {
    *
    * @param yaml   the text
    * @param source where it came from, for messages
-   * @return the spec as written
+   * @return the spec as written, with where each value is written
    */
   public static LandscapeFile parse(String yaml, String source) {
-    Node root = compose(yaml, source);
-    if (root == null) {
+    YamlDocument.Read read = YamlDocument.read(yaml == null ? "" : yaml, source, "landscape", "");
+    if (read.root() == null) {
       throw new LandscapeException("landscape", source + " is empty; start from the embedded default in README.md");
     }
-    rejectDuplicateKeys(root, "");
+    LandscapeFile file = bind(read, LandscapeFile.class, source, "");
+    return file.located(read.positions());
+  }
+
+  /**
+   * Binds a document whose shape {@link FileShape} checks first.
+   *
+   * @param read   the document
+   * @param type   the type its root binds to
+   * @param source the file, for messages
+   * @param prefix what field paths are reported after
+   * @param <T>    the type
+   * @return the bound value
+   * @throws LandscapeException with every problem of the document's shape
+   */
+  static <T> T bind(YamlDocument.Read read, Type type, String source, String prefix) {
+    List<LandscapeException> problems = FileShape.check(read, type, source, prefix);
+    if (!problems.isEmpty()) {
+      throw new LandscapeException(problems);
+    }
     try {
-      LandscapeFile spec = MAPPER.readValue(yaml, LandscapeFile.class);
-      if (spec == null) {
-        throw new LandscapeException("landscape", source + " is empty; start from the embedded default in README.md");
-      }
-      return spec;
-    } catch (UnrecognizedPropertyException e) {
-      List<JsonMappingException.Reference> parentRefs = e.getPath().subList(0, e.getPath().size() - 1);
-      String parent = path(parentRefs);
-      String field = parent.isEmpty() ? e.getPropertyName() : parent + "." + e.getPropertyName();
-      List<String> known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-      String nearest = Names.nearest(e.getPropertyName(), known);
-      throw new LandscapeException(field, "unknown key in " + (parent.isEmpty() ? "the landscape" : parent)
-          + at(keyMark(root, parentRefs, e.getPropertyName()), e.getLocation()) + "; "
-          + (nearest == null ? "" : "did you mean '" + nearest + "'? ")
-          + "known keys: " + String.join(", ", known));
-    } catch (InvalidFormatException e) {
-      throw new LandscapeException(fieldOf(e), e.getValue(), "is not " + typeName(e.getTargetType())
-          + at(valueMark(root, e.getPath()), e.getLocation()) + "; write " + example(e.getTargetType()));
-    } catch (MismatchedInputException e) {
-      throw new LandscapeException(fieldOf(e), "has the wrong shape" + at(valueMark(root, e.getPath()), e.getLocation())
-          + ": expected " + typeName(e.getTargetType()) + "; see the landscape format in README.md");
+      return MAPPER.readerFor(MAPPER.constructType(type)).readValue(read.root());
     } catch (JsonMappingException e) {
-      throw new LandscapeException(fieldOf(e), "cannot be read" + at(valueMark(root, e.getPath()), e.getLocation())
-          + ": " + firstLine(e.getOriginalMessage()));
-    } catch (JacksonException e) {
-      throw new LandscapeException(source, "malformed YAML" + at(null, e.getLocation()) + ": "
-          + firstLine(e.getOriginalMessage()) + "; fix the indentation or quoting there");
+      String field = prefix + path(e.getPath());
+      throw new LandscapeException(field.isEmpty() ? source : field, "cannot be read: "
+          + firstLine(e.getOriginalMessage()) + "; see the landscape format in README.md");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Parses the YAML into nodes that keep their line and column; fails on malformed YAML. */
-  private static Node compose(String yaml, String source) {
+  /**
+   * The text of a UTF-8 file, or a problem that says why it cannot be read and what to do.
+   *
+   * @param file    the file
+   * @param field   what problems are reported under, e.g. {@code landscape}
+   * @param named   how messages start naming the file, e.g. {@code "file 'x.yaml' "} (or {@code ""} when the
+   *                field names it)
+   * @param what    what the file is, e.g. {@code landscape}
+   * @param how     how the file is passed, e.g. {@code -c landscape=PATH}
+   * @param missing the message for a file that does not exist
+   * @return the text
+   * @throws LandscapeException when it is missing, a directory, too large, unreadable or not UTF-8
+   */
+  static String text(Path file, String field, String named, String what, String how, String missing) {
+    if (Files.isDirectory(file)) {
+      throw new LandscapeException(field, named + "is a directory, not a file; pass the " + what + " file (YAML) with "
+          + how);
+    }
+    byte[] bytes;
     try {
-      return new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(yaml == null ? "" : yaml));
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String where = mark == null ? "" : " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
-      String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getMessage());
-      String context = e.getContext() != null ? e.getContext() + ": " : "";
-      throw new LandscapeException(source, "malformed YAML" + where + ": " + context + problem
-          + "; fix the indentation or quoting there");
-    } catch (YAMLException e) {
-      throw new LandscapeException(source, "malformed YAML: " + firstLine(e.getMessage())
-          + "; fix the indentation or quoting there");
+      long size = Files.size(file);
+      if (size > 4L * YamlDocument.MAX_CODE_POINTS) {
+        throw new LandscapeException(field, named + "is " + String.format(Locale.ROOT, "%,d", size) + " bytes long,"
+            + " more than the " + String.format(Locale.ROOT, "%,d", YamlDocument.MAX_CODE_POINTS) + " characters the"
+            + " reader takes for a " + what + " file (a limit against oversized input, where a " + what + " is a few"
+            + " kilobytes); check that it is the " + what + " file, or split it");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new LandscapeException(field, named + missing);
+    } catch (AccessDeniedException e) {
+      throw new LandscapeException(field, named + "cannot be read: permission denied; check its permissions, or copy"
+          + " it somewhere you can read");
+    } catch (IOException e) {
+      throw new LandscapeException(field, named + "cannot be read (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check that it is a readable file");
     }
+    return utf8(bytes, field, named);
   }
 
-  /** Fails on a key written twice in one mapping (YAML allows it; the last would silently win). */
-  private static void rejectDuplicateKeys(Node node, String path) {
-    if (node instanceof MappingNode m) {
-      java.util.Set<String> seen = new java.util.HashSet<>();
-      for (NodeTuple t : m.getValue()) {
-        String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(t.getKeyNode());
-        String field = path.isEmpty() ? key : path + "." + key;
-        if (!seen.add(key)) {
-          Mark mark = t.getKeyNode().getStartMark();
-          throw new LandscapeException(field, "is written twice (line " + (mark.getLine() + 1) + ", column "
-              + (mark.getColumn() + 1) + "); keep one of them");
-        }
-        rejectDuplicateKeys(t.getValueNode(), field);
-      }
-    } else if (node instanceof SequenceNode seq) {
-      for (int i = 0; i < seq.getValue().size(); i++) {
-        rejectDuplicateKeys(seq.getValue().get(i), path + "[" + i + "]");
-      }
+  /** Decodes UTF-8, or says where the first byte that is not UTF-8 is. */
+  private static String utf8(byte[] bytes, String field, String named) {
+    if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+        || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+      throw new LandscapeException(field, named + "is UTF-16 text (it starts with a UTF-16 byte-order mark), not"
+          + " UTF-8; save it as UTF-8");
     }
-  }
-
-  /** The node at a path of the composed tree, or null. */
-  private static Node nodeAt(Node root, List<JsonMappingException.Reference> refs) {
-    Node node = root;
-    for (JsonMappingException.Reference r : refs) {
-      if (node instanceof MappingNode m && r.getFieldName() != null) {
-        node = valueOf(m, r.getFieldName());
-      } else if (node instanceof SequenceNode seq && r.getIndex() >= 0 && r.getIndex() < seq.getValue().size()) {
-        node = seq.getValue().get(r.getIndex());
-      } else {
-        return null;
-      }
-      if (node == null) {
-        return null;
-      }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      out.flip();
+      String before = out.toString();
+      int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+      String last = before.substring(before.lastIndexOf('\n') + 1);
+      int column = 1 + last.codePointCount(0, last.length());
+      throw LandscapeException.at(field, named + "is not UTF-8 text: the byte "
+          + String.format(Locale.ROOT, "0x%02X", bytes[in.position()] & 0xFF) + " is not UTF-8 (a file saved in"
+          + " another encoding, such as Latin-1 or Windows-1252, or not a text file); save it as UTF-8",
+          new Position(line, column));
     }
-    return node;
-  }
-
-  private static Node valueOf(MappingNode m, String key) {
-    for (NodeTuple t : m.getValue()) {
-      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-        return t.getValueNode();
-      }
-    }
-    return null;
-  }
-
-  private static Mark keyMark(Node root, List<JsonMappingException.Reference> parent, String key) {
-    if (nodeAt(root, parent) instanceof MappingNode m) {
-      for (NodeTuple t : m.getValue()) {
-        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-          return k.getStartMark();
-        }
-      }
-    }
-    return null;
-  }
-
-  private static Mark valueMark(Node root, List<JsonMappingException.Reference> refs) {
-    Node node = nodeAt(root, refs);
-    return node == null ? null : node.getStartMark();
-  }
-
-  private static String fieldOf(JsonMappingException e) {
-    String p = path(e.getPath());
-    return p.isEmpty() ? "landscape" : p;
+    decoder.flush(out);
+    out.flip();
+    return out.toString();
   }
 
   static String path(Collection<JsonMappingException.Reference> refs) {
@@ -243,51 +210,6 @@ public final class LandscapeReader {
       }
     }
     return sb.toString();
-  }
-
-  private static String at(Mark mark, JsonLocation loc) {
-    if (mark != null) {
-      return " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
-    }
-    if (loc == null || loc.getLineNr() < 1) {
-      return "";
-    }
-    return " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-  }
-
-  private static String typeName(Class<?> type) {
-    if (type == null) {
-      return "a value";
-    }
-    if (type == Integer.class || type == int.class || type == Long.class) {
-      return "a whole number";
-    }
-    if (type == Double.class || type == double.class) {
-      return "a number";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "true or false";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    if (List.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)) {
-      return "a list";
-    }
-    return "a mapping of keys (" + type.getSimpleName().replace("Spec", "") + ")";
-  }
-
-  private static String example(Class<?> type) {
-    if (type == Integer.class || type == int.class || type == Long.class) {
-      return "a whole number such as 3";
-    }
-    if (type == Double.class || type == double.class) {
-      return "a number such as 2000";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "true or false";
-    }
-    return "a value of that type";
   }
 
   private static String firstLine(String s) {

@@ -40,10 +40,11 @@ public final class LandscapeValidator {
    */
   public static ValidatedLandscape validate(LandscapeFile raw, String source) {
     List<String> warnings = new ArrayList<>();
-    Problems problems = new Problems();
+    Problems problems = new Problems(raw.positions());
     Optional<String> name = problems.check(() -> {
       String n = required("name", raw.name());
       dnsLabel("name", n);
+      Names.stackName("name", n, stackNames(raw, n));
       return n;
     });
     Optional<String> region = problems.check(() -> region(raw.region()));
@@ -71,7 +72,7 @@ public final class LandscapeValidator {
     LandscapeSpec spec = new LandscapeSpec(name.get(), region.get(), account, zones.get(), singleAz, network.get(),
         raw.interconnect() == null ? Optional.empty() : interconnect, raw.registry() == null ? Optional.empty()
         : registry, raw.cluster() == null ? Optional.empty() : cluster, services, nodePools, traffic, prices);
-    return new ValidatedLandscape(spec, source, warnings);
+    return new ValidatedLandscape(spec, source, warnings, raw.positions());
   }
 
   /**
@@ -87,6 +88,26 @@ public final class LandscapeValidator {
    */
   record Sections(String name, String region, List<String> zones, LandscapeFile raw, List<String> warnings,
       Problems problems) {
+  }
+
+  /**
+   * The names of the stacks the landscape makes (as {@code landscape.Landscape} names them): {@code
+   * <name>-network}, {@code <name>-registry} and {@code <name>-registry-<region>} per replica region,
+   * {@code <name>-cluster}.
+   */
+  private static List<String> stackNames(LandscapeFile raw, String name) {
+    List<String> stacks = new ArrayList<>(List.of(name + "-network"));
+    if (raw.registry() != null) {
+      stacks.add(name + "-registry");
+      if (raw.registry().replicateTo() != null) {
+        raw.registry().replicateTo().stream().filter(AwsRegions::isRegion).forEach(r -> stacks.add(name + "-registry-"
+            + r));
+      }
+    }
+    if (raw.cluster() != null) {
+      stacks.add(name + "-cluster");
+    }
+    return stacks;
   }
 
   private static String region(String raw) {

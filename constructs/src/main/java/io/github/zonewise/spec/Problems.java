@@ -9,11 +9,27 @@ import java.util.function.Supplier;
 /**
  * The problems of one landscape, collected so that a check reports every independent problem at
  * once: each rule runs in its own {@link #check}, and a rule whose input failed an earlier check is
- * skipped (its value is empty) rather than reported twice.
+ * skipped (its value is empty) rather than reported twice. Each problem gets the line and column of
+ * its field's value in the file.
  */
 final class Problems {
 
   private final List<LandscapeException> found = new ArrayList<>();
+  private final SourcePositions positions;
+
+  /**
+   * Problems of a landscape read from a file.
+   *
+   * @param positions where the file's values are written
+   */
+  Problems(SourcePositions positions) {
+    this.positions = positions;
+  }
+
+  /** Problems of a landscape without positions (built in code). */
+  Problems() {
+    this(SourcePositions.none());
+  }
 
   /**
    * Runs one rule.
@@ -27,11 +43,11 @@ final class Problems {
     try {
       return Optional.ofNullable(rule.get());
     } catch (LandscapeException e) {
-      found.addAll(e.problems());
+      found.addAll(e.located(positions));
       return Optional.empty();
     } catch (InvalidValue e) {
-      found.add(e.showsValue() ? new LandscapeException(e.property(), e.value(), e.problem())
-          : new LandscapeException(e.property(), e.problem()));
+      found.addAll((e.showsValue() ? new LandscapeException(e.property(), e.value(), e.problem())
+          : new LandscapeException(e.property(), e.problem())).located(positions));
       return Optional.empty();
     }
   }

@@ -4,15 +4,18 @@ import io.github.zonewise.facts.VpcEndpoints;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * One end of a flow of {@code traffic}, as the landscape names it.
  *
- * @param kind what the name is
- * @param name the name as written ({@code orders}, {@code internet}, {@code s3}, a peer VPC, a region)
+ * @param kind      what the name is
+ * @param name      the name: a service's name without its namespace ({@code orders}), {@code internet},
+ *                  {@code s3}, a peer VPC, a region
+ * @param namespace a service's namespace (the flow may write {@code namespace/name}); empty for other ends
  */
-public record TrafficEnd(Kind kind, String name) {
+public record TrafficEnd(Kind kind, String name, Optional<String> namespace) {
 
   /** The name of the internet as a flow end. */
   public static final String INTERNET = "internet";
@@ -33,10 +36,30 @@ public record TrafficEnd(Kind kind, String name) {
     REGION
   }
 
-  /** Checks both are set. */
+  /** Checks every field is set. */
   public TrafficEnd {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(namespace, "namespace");
+  }
+
+  /**
+   * An end without a namespace.
+   *
+   * @param kind what the name is
+   * @param name the name
+   */
+  public TrafficEnd(Kind kind, String name) {
+    this(kind, name, Optional.empty());
+  }
+
+  /**
+   * The end as {@code namespace/name} for a service, else its name.
+   *
+   * @return e.g. {@code ecommerce/orders}
+   */
+  public String qualifiedName() {
+    return namespace.map(ns -> ns + "/" + name).orElse(name);
   }
 
   /**

@@ -97,18 +97,37 @@ final class TrafficRules {
   }
 
   /**
-   * What a name is as a flow end: a service name first, then {@code internet}, a peer VPC, an AWS
-   * service, a region.
+   * What a name is as a flow end: a service ({@code name}, or {@code namespace/name} for a name that
+   * several namespaces have), {@code internet}, a peer VPC, an AWS service, a region. A service may not
+   * take the name of another kind of end ({@link #reservedEnd}), nor of a peer VPC, so a name is one end.
    */
   private static TrafficEnd end(Sections spec, String field, String name) {
     if (name == null || name.isBlank()) {
       throw new LandscapeException(field, "is missing; name a service, internet, a peer VPC, an AWS service"
           + " (s3, dynamodb, ecr, sts, logs, …) or a region");
     }
+    List<LandscapeFile.Service> services = namedServices(spec);
+    if (name.contains("/")) {
+      List<LandscapeFile.Service> match = services.stream().filter(s -> qualified(s).equals(name)).toList();
+      if (match.isEmpty()) {
+        List<String> known = services.stream().map(TrafficRules::qualified).toList();
+        String nearest = Names.nearest(name, known);
+        throw new LandscapeException(field, name, "names no service of the landscape; "
+            + (nearest != null ? "did you mean '" + nearest + "'? " : "") + "use one of " + known);
+      }
+      return new TrafficEnd(Kind.SERVICE, match.get(0).name(), Optional.of(namespace(match.get(0))));
+    }
+    List<LandscapeFile.Service> byName = services.stream().filter(s -> s.name().equals(name)).toList();
+    if (byName.size() > 1) {
+      List<String> qualified = byName.stream().map(TrafficRules::qualified).toList();
+      throw new LandscapeException(field, name, "names services in several namespaces " + qualified
+          + "; write namespace/name, e.g. '" + qualified.get(0) + "'");
+    }
+    if (byName.size() == 1) {
+      return new TrafficEnd(Kind.SERVICE, name, Optional.of(namespace(byName.get(0))));
+    }
     Kind kind;
-    if (services(spec).contains(name)) {
-      kind = Kind.SERVICE;
-    } else if (TrafficEnd.INTERNET.equals(name)) {
+    if (TrafficEnd.INTERNET.equals(name)) {
       kind = Kind.INTERNET;
     } else if (peers(spec).contains(name)) {
       kind = Kind.PEER;
@@ -127,8 +146,41 @@ final class TrafficRules {
   }
 
   private static List<String> services(Sections spec) {
+    return namedServices(spec).stream().map(LandscapeFile.Service::name).distinct().toList();
+  }
+
+  private static List<LandscapeFile.Service> namedServices(Sections spec) {
     return spec.raw().services() == null ? List.of() : spec.raw().services().stream().filter(Objects::nonNull)
-        .map(LandscapeFile.Service::name).filter(Objects::nonNull).toList();
+        .filter(s -> s.name() != null).toList();
+  }
+
+  private static String namespace(LandscapeFile.Service s) {
+    return s.namespace() != null ? s.namespace() : "default";
+  }
+
+  private static String qualified(LandscapeFile.Service s) {
+    return namespace(s) + "/" + s.name();
+  }
+
+  /**
+   * The end of another kind than a service or a peer VPC that a flow names so: {@code internet}, an AWS
+   * service ({@link TrafficEnd#awsServices()}) or a region. A service or a peer VPC of that name would
+   * make the flow ambiguous.
+   *
+   * @param name a service's or peer VPC's name
+   * @return what the name already is as a flow end, e.g. {@code "the AWS service s3"}
+   */
+  static Optional<String> reservedEnd(String name) {
+    if (TrafficEnd.INTERNET.equals(name)) {
+      return Optional.of("the internet");
+    }
+    if (TrafficEnd.awsServices().contains(name)) {
+      return Optional.of("the AWS service " + name);
+    }
+    if (AwsRegions.isRegion(name)) {
+      return Optional.of("the region " + name);
+    }
+    return Optional.empty();
   }
 
   private static List<String> peers(Sections spec) {
@@ -152,7 +204,18 @@ final class TrafficRules {
   }
 
   /**
-   * Checks price overrides: known keys, numbers ≥ 0.
+   * The prices the cost report divides by or counts hours with, for which 0 makes no sense: the hours of
+   * a month (at most {@value #MAX_HOURS_PER_MONTH}) and the GB a load balancer capacity unit carries an hour.
+   */
+  static final List<String> POSITIVE_PRICES = List.of(PriceBook.HOURS_PER_MONTH, PriceBook.ALB_GB_PER_LCU_HOUR,
+      PriceBook.NLB_GB_PER_LCU_HOUR);
+
+  /** The hours of the longest month, 31 × 24. */
+  static final int MAX_HOURS_PER_MONTH = 744;
+
+  /**
+   * Checks price overrides: known keys, numbers ≥ 0 ({@link #POSITIVE_PRICES} &gt; 0, and at most
+   * {@value #MAX_HOURS_PER_MONTH} hours a month).
    *
    * @param prefix the field path before each key, e.g. {@code prices.}
    * @param prices price key → USD
@@ -174,6 +237,16 @@ final class TrafficRules {
       if (!Double.isFinite(e.getValue()) || e.getValue() < 0) {
         throw new LandscapeException(field, e.getValue(), "is not a price; write the price in USD, 0 or more, e.g. "
             + PriceBook.defaults().usd(e.getKey()));
+      }
+      String usual = java.math.BigDecimal.valueOf(PriceBook.defaults().usd(e.getKey())).stripTrailingZeros()
+          .toPlainString();
+      if (e.getKey().equals(PriceBook.HOURS_PER_MONTH) && (e.getValue() <= 0 || e.getValue() > MAX_HOURS_PER_MONTH)) {
+        throw new LandscapeException(field, e.getValue(), "is not the hours of a month, which every hourly price is"
+            + " multiplied by; write more than 0 and at most " + MAX_HOURS_PER_MONTH + " (31 days), e.g. " + usual);
+      }
+      if (POSITIVE_PRICES.contains(e.getKey()) && e.getValue() <= 0) {
+        throw new LandscapeException(field, e.getValue(), "is not the GB a capacity unit carries an hour, which the"
+            + " report divides a load balancer's GB by; write more than 0, e.g. " + usual);
       }
     }
   }

@@ -3,21 +3,50 @@ package io.github.zonewise.spec;
 import io.github.zonewise.facts.PriceBook;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A landscape that passed every check: the spec with every default filled in, and the warnings
  * the checks raised (things that synthesize but deserve a look, such as a Kubernetes version in
  * extended support).
  *
- * @param spec     the complete, typed spec
- * @param source   where the landscape came from (a path, or "embedded default landscape")
- * @param warnings the warnings, each naming its field
+ * @param spec      the complete, typed spec
+ * @param source    where the landscape came from (a path, or "embedded default landscape")
+ * @param warnings  the warnings, each naming its field
+ * @param positions where the file wrote each value ({@link SourcePositions#none()} for a landscape built
+ *                  in code)
  */
-public record ValidatedLandscape(LandscapeSpec spec, String source, List<String> warnings) {
+public record ValidatedLandscape(LandscapeSpec spec, String source, List<String> warnings,
+    SourcePositions positions) {
 
   /** Copies the warnings. */
   public ValidatedLandscape {
     warnings = List.copyOf(warnings);
+    positions = positions == null ? SourcePositions.none() : positions;
+  }
+
+  /**
+   * A checked landscape without positions.
+   *
+   * @param spec     the complete, typed spec
+   * @param source   where the landscape came from
+   * @param warnings the warnings, each naming its field
+   */
+  public ValidatedLandscape(LandscapeSpec spec, String source, List<String> warnings) {
+    this(spec, source, warnings, SourcePositions.none());
+  }
+
+  /**
+   * A problem found after the checks (by the design step or while building), with the line and column
+   * of its field's value appended as the checks' own problems have them.
+   *
+   * @param problem a problem naming a field of the landscape
+   * @return the problem, located; unchanged when the file has no such field
+   */
+  public LandscapeException located(LandscapeException problem) {
+    Objects.requireNonNull(problem, "problem");
+    List<LandscapeException> located = problem.located(positions);
+    return located.size() == 1 ? located.get(0) : new LandscapeException(located);
   }
 
   /**

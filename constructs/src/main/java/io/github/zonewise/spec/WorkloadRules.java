@@ -2,6 +2,7 @@ package io.github.zonewise.spec;
 
 import io.github.zonewise.facts.Names;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zonewise.cluster.KarpenterNames;
 import io.github.zonewise.cluster.ServiceMesh;
 import io.github.zonewise.facts.AwsRegions;
 import io.github.zonewise.facts.KubernetesVersions;
@@ -82,7 +83,42 @@ final class WorkloadRules {
           svc.replicas(), svc.routing(), p.isEmpty() ? Optional.empty() : Optional.of(p), svc.exposure(),
           svc.locality())));
     }
+    if (resolved.size() == checked.size()) {
+      List<String> written = colocation.stream().map(LandscapeFile.Service::colocateWith).toList();
+      s.problems().run(() -> colocationCycles(resolved, written));
+    }
     return List.copyOf(resolved);
+  }
+
+  /**
+   * Required pod affinity in a circle ({@code a} colocates with {@code b}, {@code b} with {@code a}, or a
+   * longer ring) schedules no pod of any of them: each needs a node that already runs the next.
+   *
+   * @param services the services, their {@code colocateWith} resolved to {@code namespace/name}
+   * @param written  their {@code colocateWith} as written
+   * @throws LandscapeException naming the first service of the first cycle
+   */
+  private static void colocationCycles(List<ServiceSpec> services, List<String> written) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < services.size(); i++) {
+      index.put(services.get(i).qualifiedName(), i);
+    }
+    for (int i = 0; i < services.size(); i++) {
+      List<Integer> ring = new ArrayList<>(List.of(i));
+      Integer next = services.get(i).colocateWith().map(index::get).orElse(null);
+      while (next != null && !ring.contains(next)) {
+        ring.add(next);
+        next = services.get(next).colocateWith().map(index::get).orElse(null);
+      }
+      if (next != null && next == i) {
+        List<String> names = new ArrayList<>(ring.stream().map(j -> services.get(j).qualifiedName()).toList());
+        names.add(services.get(i).qualifiedName());
+        throw new LandscapeException("services[" + i + "].colocateWith", written.get(i),
+            "closes a circle of required pod affinity " + String.join(" → ", names) + ": each pod needs a node that"
+            + " already runs the next, so no pod of any of them can ever schedule; remove colocateWith from one of"
+            + " them");
+      }
+    }
   }
 
   private static ServiceSpec service(Sections spec, LandscapeFile.Service s, int i, Optional<String> version,
@@ -96,6 +132,19 @@ final class WorkloadRules {
     if (!Character.isLetter(name.charAt(0))) {
       throw new LandscapeException(at + ".name", name, "does not start with a letter; a Kubernetes Service name is a"
           + " DNS-1035 label: start it with a letter");
+    }
+    TrafficRules.reservedEnd(name).ifPresent(end -> {
+      throw new LandscapeException(at + ".name", name, "is also the traffic end of " + end + ", so a flow naming "
+          + name + " could not tell the two apart; give the service another name");
+    });
+    List<LandscapeFile.PeerVpc> peers = spec.raw().interconnect() == null || spec.raw().interconnect().vpcs() == null
+        ? List.of() : spec.raw().interconnect().vpcs();
+    for (int p = 0; p < peers.size(); p++) {
+      if (peers.get(p) != null && name.equals(peers.get(p).name())) {
+        throw new LandscapeException(at + ".name", name, "is also the name of the peer VPC interconnect.vpcs[" + p
+            + "], so a flow naming " + name + " could not tell the two apart; give the service or the peer VPC another"
+            + " name");
+      }
     }
     String namespace = s.namespace() != null ? s.namespace() : "default";
     LandscapeValidator.dnsLabel(at + ".namespace", namespace);
@@ -249,8 +298,16 @@ final class WorkloadRules {
       String to = f == null ? null : f.to();
       region(fField + ".from", from);
       region(fField + ".to", to);
+      if (!from.equals(spec.region())) {
+        throw new LandscapeException(fField + ".from", from, "is not the landscape's region " + spec.region()
+            + ", where the service's pods run and so where Istio fails over from; write from: " + spec.region());
+      }
       if (from.equals(to)) {
         throw new LandscapeException(fField + ".to", to, "is the from region; fail over to another region");
+      }
+      if (j > 0) {
+        throw new LandscapeException(fField + ".from", from, "is also the from region of " + field + ".failover[0];"
+            + " Istio fails over from one region to one other: keep one failover entry");
       }
     }
     Map<String, String> regions = new LinkedHashMap<>();
@@ -311,13 +368,7 @@ final class WorkloadRules {
     }
     List<String> categories = p.instanceCategories() != null ? p.instanceCategories() : List.of("c", "m", "r");
     nonEmpty(at + ".instanceCategories", categories, "e.g. [c, m, r]");
-    for (int j = 0; j < categories.size(); j++) {
-      String c = categories.get(j);
-      if (c == null || !c.matches("[a-z]+")) {
-        throw new LandscapeException(at + ".instanceCategories[" + j + "]", c, "is not an instance category; write"
-            + " the letters before the generation, e.g. c, m, r");
-      }
-    }
+    KarpenterNames.checkInstanceCategories(at + ".instanceCategories", categories);
     List<String> capacity = p.capacityTypes() != null ? p.capacityTypes() : List.of("on-demand");
     known(at + ".capacityTypes", capacity, ZonalNodePoolsProps.CAPACITY_TYPES, "capacity type");
     List<String> architectures = p.architectures() != null ? p.architectures() : List.of("amd64");

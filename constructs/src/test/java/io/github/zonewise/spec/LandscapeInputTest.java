@@ -49,26 +49,26 @@ class LandscapeInputTest {
   @Test
   void anAzOfAnotherRegionIsRejected() {
     fails(HEAD + "availabilityZones: [eu-west-1a, us-east-1b]\n",
-        "availabilityZones[1]: 'us-east-1b' is not an AZ of region eu-west-1; use one of [eu-west-1a, eu-west-1b, eu-west-1c]");
+        "availabilityZones[1]: 'us-east-1b' is not an AZ of region eu-west-1; use one of [eu-west-1a, eu-west-1b, eu-west-1c] (line 3, column 33)");
   }
 
   @Test
   void anAzTheRegionDoesNotHaveIsRejected() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1d]\n",
-        "availabilityZones[1]: 'eu-west-1d' is not an AZ of region eu-west-1; use one of [eu-west-1a, eu-west-1b, eu-west-1c]");
+        "availabilityZones[1]: 'eu-west-1d' is not an AZ of region eu-west-1; use one of [eu-west-1a, eu-west-1b, eu-west-1c] (line 3, column 33)");
   }
 
   @Test
   void aDuplicateAzIsRejected() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b, eu-west-1a]\n",
-        "availabilityZones[2]: 'eu-west-1a' is listed twice; list each AZ once");
+        "availabilityZones[2]: 'eu-west-1a' is listed twice; list each AZ once (line 3, column 45)");
   }
 
   @Test
   void fewerThanTwoAzsAreRejected() {
     fails(HEAD + "availabilityZones: [eu-west-1a]\n",
         "availabilityZones: [eu-west-1a] has fewer than two AZs; list at least two for high availability,"
-            + " or set singleAz: true to accept a single AZ (no high availability)");
+            + " or set singleAz: true to accept a single AZ (no high availability) (line 3, column 20)");
   }
 
   @Test
@@ -87,38 +87,38 @@ class LandscapeInputTest {
   @Test
   void anInvalidCidrIsRejected() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  cidr: 10.0.0/16\n",
-        "network.cidr: '10.0.0/16' is not a CIDR block; write one such as 10.0.0.0/16");
+        "network.cidr: '10.0.0/16' is not a CIDR block; write one such as 10.0.0.0/16 (line 5, column 9)");
   }
 
   @Test
   void aCidrWithHostBitsIsRejectedWithItsNetworkAddress() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  cidr: 10.0.0.1/16\n",
-        "network.cidr: '10.0.0.1/16' has host bits set; write 10.0.0.0/16");
+        "network.cidr: '10.0.0.1/16' has host bits set; write 10.0.0.0/16 (line 5, column 9)");
   }
 
   @Test
   void aCidrTooSmallForTheSubnetPlanIsRejected() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  cidr: 10.0.0.0/24\n",
         "network.cidr: '10.0.0.0/24' is too small for the subnet plan (a private subnet of /23 or more per AZ for"
-            + " nodes and pods); use a /16 to /20");
+            + " nodes and pods); use a /16 to /20 (line 5, column 9)");
   }
 
   @Test
   void aCidrLargerThanAVpcIsRejected() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  cidr: 10.0.0.0/8\n",
-        "network.cidr: '10.0.0.0/8' is larger than AWS allows for a VPC; use a /16 to /20");
+        "network.cidr: '10.0.0.0/8' is larger than AWS allows for a VPC; use a /16 to /20 (line 5, column 9)");
   }
 
   @Test
   void anUnknownNatStrategyIsRejected() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  nat: perZone\n",
-        "network.nat: 'perZone' is not a NAT strategy; use one of perAz, single, regional, none");
+        "network.nat: 'perZone' is not a NAT strategy; use one of perAz, single, regional, none (line 5, column 8)");
   }
 
   @Test
   void anUnknownGatewayEndpointIsRejectedWithTheNearestName() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  gatewayEndpoints: [s4]\n",
-        "network.gatewayEndpoints[0]: 's4' is not a known gateway endpoint; did you mean 's3'? use one of s3, dynamodb");
+        "network.gatewayEndpoints[0]: 's4' is not a known gateway endpoint; did you mean 's3'? use one of s3, dynamodb (line 5, column 22)");
   }
 
   @Test
@@ -132,50 +132,50 @@ class LandscapeInputTest {
   @Test
   void aDuplicateEndpointIsRejected() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  gatewayEndpoints: [s3, s3]\n",
-        "network.gatewayEndpoints[1]: 's3' is listed twice; list each gateway endpoint once");
+        "network.gatewayEndpoints[1]: 's3' is listed twice; list each gateway endpoint once (line 5, column 26)");
   }
 
   @Test
   void aRetentionCloudWatchDoesNotOfferIsRejected() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  flowLogRetentionDays: 31\n",
         "network.flowLogRetentionDays: 31 is not a retention CloudWatch Logs offers; use one of [1, 3, 5, 7, 14, 30,"
-            + " 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]");
+            + " 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] (line 5, column 25)");
   }
 
   @Test
   void anUnknownTopLevelKeyIsRejectedWithWhereAndTheNearestKey() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwrok:\n  nat: single\n",
-        "netwrok: unknown key in the landscape (line 4, column 1); did you mean 'network'? known keys: account,"
+        "netwrok: unknown key in the landscape; did you mean 'network'? known keys: account,"
             + " availabilityZones, cluster, interconnect, name, network, nodePools, prices, region, registry,"
-            + " services, singleAz, traffic");
+            + " services, singleAz, traffic (line 4, column 1)");
   }
 
   @Test
   void anUnknownNestedKeyIsRejectedWithItsPath() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  natt: single\n",
-        "network.natt: unknown key in network (line 5, column 3); did you mean 'nat'? known keys: cidr,"
-            + " flowLogRetentionDays, gatewayEndpoints, interfaceEndpoints, nat");
+        "network.natt: unknown key in network; did you mean 'nat'? known keys: cidr,"
+            + " flowLogRetentionDays, gatewayEndpoints, interfaceEndpoints, nat (line 5, column 3)");
   }
 
   @Test
   void anUnknownKeyInAListItemIsRejectedWithItsIndex() {
-    assertThatThrownBy(() -> check(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nservices:\n"
-        + "  - name: orders\n    replica: 3\n"))
-        .hasMessageStartingWith("services[0].replica: unknown key in services[0] (line 6, column 5); did you mean 'replicas'?");
+    fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nservices:\n  - name: orders\n    replica: 3\n",
+        "services[0].replica: unknown key in services[0]; did you mean 'replicas'? known keys: colocateWith, expose,"
+            + " image, locality, name, namespace, port, replicas, routing, scheme (line 6, column 5)");
   }
 
   @Test
   void malformedYamlIsRejectedWithLineAndColumn() {
-    assertThatThrownBy(() -> check(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b\nnetwork:\n  nat: single\n"))
-        .isInstanceOf(LandscapeException.class)
-        .hasMessageStartingWith("landscape.yaml: malformed YAML (line 4, column 8): ")
-        .hasMessageEndingWith("; fix the indentation or quoting there");
+    fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b\nnetwork:\n  nat: single\n",
+        "landscape.yaml: malformed YAML: while parsing a flow sequence: expected ',' or ']', but got :; fix the"
+            + " indentation or quoting there (line 4, column 8)");
   }
 
   @Test
   void aValueOfTheWrongTypeIsRejectedWithItsPath() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  flowLogRetentionDays: thirty\n",
-        "network.flowLogRetentionDays: 'thirty' is not a whole number (line 5, column 25); write a whole number such as 3");
+        "network.flowLogRetentionDays: 'thirty' is a string, not a whole number; write a retention CloudWatch Logs"
+            + " offers, a whole number such as 30 (line 5, column 25)");
   }
 
   @Test
@@ -202,7 +202,21 @@ class LandscapeInputTest {
   void aNameThatIsNotADnsLabelIsRejected() {
     fails("name: Shop_1\nregion: eu-west-1\navailabilityZones: [eu-west-1a, eu-west-1b]\n",
         "name: 'Shop_1' is not a DNS-1123 label; use at most 63 lower-case letters, digits and '-', starting and"
-            + " ending with a letter or digit");
+            + " ending with a letter or digit (line 1, column 7)");
+  }
+
+  @Test
+  void aNameOfDigitsIsRejectedForTheStackNamesItMakes() {
+    fails("name: '123'\nregion: eu-west-1\navailabilityZones: [eu-west-1a, eu-west-1b]\n",
+        "name: '123' makes the stack name 123-network, and a CloudFormation stack name starts with a letter and holds"
+            + " only letters, digits and '-'; start the name with a letter (line 1, column 7)");
+  }
+
+  @Test
+  void aNameStartingWithADigitIsRejectedForTheStackNamesItMakes() {
+    fails("name: 1shop\nregion: eu-west-1\navailabilityZones: [eu-west-1a, eu-west-1b]\ncluster: {}\n",
+        "name: '1shop' makes the stack name 1shop-network, and a CloudFormation stack name starts with a letter and"
+            + " holds only letters, digits and '-'; start the name with a letter (line 1, column 7)");
   }
 
   @Test
@@ -215,12 +229,12 @@ class LandscapeInputTest {
   void anAccountThatIsNotTwelveDigitsIsRejected() {
     fails(HEAD + "account: '12345'\navailabilityZones: [eu-west-1a, eu-west-1b]\n",
         "account: '12345' is not an AWS account id; write its 12 digits, e.g. '123456789012' (quoted, so YAML keeps"
-            + " leading zeros)");
+            + " leading zeros) (line 3, column 10)");
   }
 
   @Test
   void aDuplicateKeyIsRejected() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  nat: single\n  nat: none\n",
-        "network.nat: is written twice (line 6, column 3); keep one of them");
+        "network.nat: is written twice, first at line 5, column 3; keep one of them (line 6, column 3)");
   }
 }

@@ -39,7 +39,7 @@ class InterconnectErrorsTest {
           mode: peerng
           vpcs: [{name: payments, cidr: 10.1.0.0/16}]
         """, "interconnect.mode: 'peerng' is not an interconnect mode; did you mean 'peering'? use one of auto,"
-        + " peering, transitGateway");
+        + " peering, transitGateway (line 8, column 9)");
   }
 
   @Test
@@ -48,7 +48,7 @@ class InterconnectErrorsTest {
         interconnect:
           mode: auto
         """, "interconnect.vpcs: is missing; list the peer VPCs the cluster VPC talks to (a name and a cidr each), or"
-        + " remove the interconnect section");
+        + " remove the interconnect section (line 8, column 3)");
   }
 
   @Test
@@ -56,7 +56,7 @@ class InterconnectErrorsTest {
     fails("""
         interconnect:
           vpcs: [null]
-        """, "interconnect.vpcs[0]: is empty; give the peer VPC a name and a cidr");
+        """, "interconnect.vpcs[0]: is empty; give the peer VPC a name and a cidr (line 8, column 10)");
   }
 
   @Test
@@ -65,7 +65,7 @@ class InterconnectErrorsTest {
         interconnect:
           vpcs: [{name: shop, cidr: 10.1.0.0/16}]
         """, "interconnect.vpcs[0].name: 'shop' is the landscape's name, which names the cluster VPC; give the peer"
-        + " VPC another name");
+        + " VPC another name (line 8, column 17)");
   }
 
   @Test
@@ -74,7 +74,7 @@ class InterconnectErrorsTest {
         interconnect:
           vpcs: [{name: Payments, cidr: 10.1.0.0/16}]
         """, "interconnect.vpcs[0].name: 'Payments' is not a DNS-1123 label; use at most 63 lower-case letters, digits"
-        + " and '-', starting and ending with a letter or digit");
+        + " and '-', starting and ending with a letter or digit (line 8, column 17)");
   }
 
   @Test
@@ -85,7 +85,7 @@ class InterconnectErrorsTest {
             - {name: payments, cidr: 10.1.0.0/16}
             - {name: payments, cidr: 10.2.0.0/16}
         """, "interconnect.vpcs[1].name: 'payments' is also the name of interconnect.vpcs[0]; give each peer VPC its"
-        + " own name");
+        + " own name (line 10, column 14)");
   }
 
   @Test
@@ -93,7 +93,7 @@ class InterconnectErrorsTest {
     fails("""
         interconnect:
           vpcs: [{name: payments, cidr: 10.1.0.1/16}]
-        """, "interconnect.vpcs[0].cidr: '10.1.0.1/16' has host bits set; write 10.1.0.0/16");
+        """, "interconnect.vpcs[0].cidr: '10.1.0.1/16' has host bits set; write 10.1.0.0/16 (line 8, column 33)");
   }
 
   @Test
@@ -101,7 +101,7 @@ class InterconnectErrorsTest {
     fails("""
         interconnect:
           vpcs: [{name: payments, cidr: ten-one}]
-        """, "interconnect.vpcs[0].cidr: 'ten-one' is not a CIDR block; write one such as 10.1.0.0/16");
+        """, "interconnect.vpcs[0].cidr: 'ten-one' is not a CIDR block; write one such as 10.1.0.0/16 (line 8, column 33)");
   }
 
   @Test
@@ -111,7 +111,7 @@ class InterconnectErrorsTest {
           vpcs: [{name: payments, cidr: 10.0.128.0/17}]
         """, "interconnect.vpcs[0].cidr: '10.0.128.0/17' of payments overlaps the cluster VPC's network.cidr"
         + " 10.0.0.0/16; routes cannot tell the two apart: give payments a block outside 10.0.0.0/16, e.g."
-        + " 10.1.0.0/17");
+        + " 10.1.0.0/17 (line 8, column 33)");
   }
 
   @Test
@@ -123,7 +123,7 @@ class InterconnectErrorsTest {
             - {name: analytics, cidr: 10.1.128.0/17}
         """, "interconnect.vpcs[1].cidr: '10.1.128.0/17' of analytics overlaps 10.1.0.0/16 of payments"
         + " (interconnect.vpcs[0].cidr); routes cannot tell the two apart: give analytics a block outside"
-        + " 10.1.0.0/16, e.g. 10.2.0.0/17");
+        + " 10.1.0.0/16, e.g. 10.2.0.0/17 (line 10, column 31)");
   }
 
   @Test
@@ -133,7 +133,7 @@ class InterconnectErrorsTest {
           vpcs: [{name: payments, cidr: 10.1.0.0/24}]
         """, "interconnect.vpcs[0].cidr: '10.1.0.0/24' is a /24; Zonewise creates payments (it has no vpcId) with the"
         + " subnet plan of network.cidr, which needs a /16 to /20: use such a block, or set vpcId to connect an"
-        + " existing VPC");
+        + " existing VPC (line 8, column 33)");
   }
 
   @Test
@@ -142,7 +142,7 @@ class InterconnectErrorsTest {
         interconnect:
           vpcs: [{name: payments, cidr: 10.1.0.0/16, vpcId: vpc-12345}]
         """, "interconnect.vpcs[0].vpcId: 'vpc-12345' is not a VPC id; write 'vpc-' and 8 or 17 lower-case hex digits"
-        + " (e.g. vpc-0a1b2c3d4e5f67890), or leave vpcId out to have Zonewise create payments");
+        + " (e.g. vpc-0a1b2c3d4e5f67890), or leave vpcId out to have Zonewise create payments (line 8, column 53)");
   }
 
   @Test
@@ -151,7 +151,7 @@ class InterconnectErrorsTest {
         interconnect:
           vpcs: [{name: payments, cidr: 10.1.0.0/16, routeTableIds: [rtb-0a1b2c3d]}]
         """, "interconnect.vpcs[0].routeTableIds: [rtb-0a1b2c3d] applies only to an existing VPC (vpcId); Zonewise"
-        + " routes the VPC it creates for payments itself: remove routeTableIds");
+        + " routes the VPC it creates for payments itself: remove routeTableIds (line 8, column 61)");
   }
 
   @Test
@@ -160,7 +160,7 @@ class InterconnectErrorsTest {
         interconnect:
           vpcs: [{name: payments, cidr: 10.1.0.0/16, subnetIds: [subnet-0a1b2c3d]}]
         """, "interconnect.vpcs[0].subnetIds: [subnet-0a1b2c3d] applies only to an existing VPC (vpcId); Zonewise"
-        + " attaches the VPC it creates for payments through its own transit subnets: remove subnetIds");
+        + " attaches the VPC it creates for payments through its own transit subnets: remove subnetIds (line 8, column 57)");
   }
 
   @Test
@@ -169,7 +169,7 @@ class InterconnectErrorsTest {
         interconnect:
           vpcs: [{name: payments, cidr: 10.1.0.0/16, vpcId: vpc-0a1b2c3d, routeTableIds: [rt-0a1b2c3d]}]
         """, "interconnect.vpcs[0].routeTableIds[0]: 'rt-0a1b2c3d' is not a route table id; write it like"
-        + " rtb-0a1b2c3d4e5f67890");
+        + " rtb-0a1b2c3d4e5f67890 (line 8, column 83)");
   }
 
   @Test
@@ -177,7 +177,7 @@ class InterconnectErrorsTest {
     fails("""
         interconnect:
           vpcs: [{name: payments, cidr: 10.1.0.0/16, vpcId: vpc-0a1b2c3d, routeTableIds: [rtb-0a1b2c3d, rtb-0a1b2c3d]}]
-        """, "interconnect.vpcs[0].routeTableIds[1]: 'rtb-0a1b2c3d' is listed twice; list each route table once");
+        """, "interconnect.vpcs[0].routeTableIds[1]: 'rtb-0a1b2c3d' is listed twice; list each route table once (line 8, column 97)");
   }
 
   @Test
@@ -187,7 +187,7 @@ class InterconnectErrorsTest {
           mode: transitGateway
           vpcs: [{name: payments, cidr: 10.1.0.0/16, vpcId: vpc-0a1b2c3d, subnetIds: [sn-0a1b2c3d]}]
         """, "interconnect.vpcs[0].subnetIds[0]: 'sn-0a1b2c3d' is not a subnet id; write it like"
-        + " subnet-0a1b2c3d4e5f67890");
+        + " subnet-0a1b2c3d4e5f67890 (line 9, column 79)");
   }
 
   @Test
@@ -196,7 +196,7 @@ class InterconnectErrorsTest {
         interconnect:
           mode: transitGateway
           vpcs: [{name: payments, cidr: 10.1.0.0/16, vpcId: vpc-0a1b2c3d, subnetIds: [subnet-0a1b2c3d, subnet-0a1b2c3d]}]
-        """, "interconnect.vpcs[0].subnetIds[1]: 'subnet-0a1b2c3d' is listed twice; list each subnet once");
+        """, "interconnect.vpcs[0].subnetIds[1]: 'subnet-0a1b2c3d' is listed twice; list each subnet once (line 9, column 96)");
   }
 
   @Test
@@ -222,7 +222,72 @@ class InterconnectErrorsTest {
           vpcs: [{name: ledger, cidr: 172.16.0.0/16, vpcId: vpc-0a1b2c3d}]
         """, "interconnect.vpcs[0].subnetIds: is missing; a Transit Gateway (interconnect.mode transitGateway) attaches"
         + " the existing VPC ledger (vpc-0a1b2c3d) through one of its subnets in each AZ: list those subnet ids (small"
-        + " /28 subnets for the attachment are best)");
+        + " /28 subnets for the attachment are best) (line 9, column 10)");
+  }
+
+  @Test
+  void oneSubnetForTwoAzsWithATransitGatewayFails() {
+    fails("""
+        interconnect:
+          mode: transitGateway
+          vpcs: [{name: ledger, cidr: 172.16.0.0/16, vpcId: vpc-0a1b2c3d, subnetIds: [subnet-0a1b2c3d]}]
+        """, "interconnect.vpcs[0].subnetIds: [subnet-0a1b2c3d] lists 1 subnet for the landscape's 2 AZs; a Transit"
+        + " Gateway (interconnect.mode transitGateway) attaches the existing VPC ledger (vpc-0a1b2c3d) through one of its"
+        + " subnets in each AZ, and an AZ without one cannot reach the attachment: list one subnet of ledger in each of"
+        + " eu-west-1a, eu-west-1b (line 9, column 78)");
+  }
+
+  @Test
+  void tooFewSubnetsWhenAutoChoosesATransitGatewayFail() {
+    fails("""
+        interconnect:
+          vpcs:
+            - {name: payments, cidr: 10.1.0.0/16}
+            - {name: ledger, cidr: 172.16.0.0/16, vpcId: vpc-0a1b2c3d, subnetIds: [subnet-0a1b2c3d]}
+        """, "interconnect.vpcs[1].subnetIds: [subnet-0a1b2c3d] lists 1 subnet for the landscape's 2 AZs;"
+        + " interconnect.mode auto chose a Transit Gateway for 3 VPCs, which attaches the existing VPC ledger"
+        + " (vpc-0a1b2c3d) through one of its subnets in each AZ, and an AZ without one cannot reach the attachment:"
+        + " list one subnet of ledger in each of eu-west-1a, eu-west-1b");
+  }
+
+  @Test
+  void moreSubnetsThanTheRegionHasAzsFail() {
+    fails("""
+        interconnect:
+          mode: transitGateway
+          vpcs: [{name: ledger, cidr: 172.16.0.0/16, vpcId: vpc-0a1b2c3d,
+                  subnetIds: [subnet-0a1b2c3d, subnet-1a1b2c3d, subnet-2a1b2c3d, subnet-3a1b2c3d]}]
+        """, "interconnect.vpcs[0].subnetIds: [subnet-0a1b2c3d, subnet-1a1b2c3d, subnet-2a1b2c3d, subnet-3a1b2c3d]"
+        + " lists 4 subnets, more than the 3 AZs of the region; an attachment takes one subnet per AZ: list one subnet"
+        + " of ledger per AZ (line 10, column 22)");
+  }
+
+  @Test
+  void aSubnetPerAzWithATransitGatewayIsAccepted() {
+    ValidatedLandscape checked = validate("""
+        interconnect:
+          mode: transitGateway
+          vpcs: [{name: ledger, cidr: 172.16.0.0/16, vpcId: vpc-0a1b2c3d, subnetIds: [subnet-0a1b2c3d, subnet-1a1b2c3d]}]
+        """);
+    assertThat(checked.spec().interconnect().orElseThrow().vpcs().get(0).subnetIds()).hasSize(2);
+  }
+
+  @Test
+  void aPeerNamedLikeAnAwsServiceFails() {
+    fails("""
+        interconnect:
+          vpcs: [{name: s3, cidr: 10.1.0.0/16}]
+        """, "interconnect.vpcs[0].name: 's3' is also the traffic end of the AWS service s3, so a flow naming s3 could"
+        + " not tell the two apart; give the peer VPC another name (line 8, column 17)");
+  }
+
+  @Test
+  void aPeerNamedInternetFails() {
+    fails("""
+        interconnect:
+          vpcs: [{name: internet, cidr: 10.1.0.0/16}]
+        """, "interconnect.vpcs[0].name: 'internet' is also the traffic end of the internet, so a flow naming internet"
+        + " could not tell the two apart; give the peer VPC another name (line 8, column 17)");
   }
 
   @Test
@@ -237,7 +302,7 @@ class InterconnectErrorsTest {
           - {from: payments, to: analytics, gb: 100}
         """, "interconnect.mode: 'peering' cannot carry traffic[0] from payments to analytics: peering is not"
         + " transitive (each peer VPC is peered with the cluster VPC only, so payments has no route to analytics);"
-        + " use mode: transitGateway (or auto), which routes between all 3 VPCs for $109.50/month in attachments");
+        + " use mode: transitGateway (or auto), which routes between all 3 VPCs for $109.50/month in attachments (line 8, column 9)");
   }
 
   @Test

@@ -37,7 +37,7 @@ class RegistryErrorsTest {
         registry:
           replicateTo: [us-west-2]
         """, "registry.repositories: is missing; list the repositories to create, e.g. [orders, graphql], or remove the"
-        + " registry section");
+        + " registry section (line 6, column 3)");
   }
 
   @Test
@@ -47,7 +47,7 @@ class RegistryErrorsTest {
           repositories: [orders, "Orders API"]
         """, "registry.repositories[1]: 'Orders API' is not a repository name ECR accepts; use 2 to 256 lower-case"
         + " letters and digits, joined by single '.', '_' or '-' (and '/' between namespaces), starting and ending"
-        + " with a letter or digit, e.g. 'orders-api'");
+        + " with a letter or digit, e.g. 'orders-api' (line 6, column 26)");
   }
 
   @Test
@@ -55,7 +55,7 @@ class RegistryErrorsTest {
     fails("""
         registry:
           repositories: [orders, graphql, orders]
-        """, "registry.repositories[2]: 'orders' is also registry.repositories[0]; list each repository once");
+        """, "registry.repositories[2]: 'orders' is also registry.repositories[0]; list each repository once (line 6, column 35)");
   }
 
   @Test
@@ -65,7 +65,7 @@ class RegistryErrorsTest {
           repositories: [orders]
           replicateTo: [us-west-9]
         """, "registry.replicateTo[0]: 'us-west-9' is not an AWS region; did you mean 'us-west-1'? use one of "
-        + String.join(", ", AwsRegions.names()));
+        + String.join(", ", AwsRegions.names()) + " (line 7, column 17)");
   }
 
   @Test
@@ -75,7 +75,7 @@ class RegistryErrorsTest {
           repositories: [orders]
           replicateTo: [us-west-2, eu-west-1]
         """, "registry.replicateTo[1]: 'eu-west-1' is the home region (region), where the repositories are created;"
-        + " list only the other regions that run the workload");
+        + " list only the other regions that run the workload (line 7, column 28)");
   }
 
   @Test
@@ -84,7 +84,7 @@ class RegistryErrorsTest {
         registry:
           repositories: [orders]
           replicateTo: [us-west-2, us-east-1, us-west-2]
-        """, "registry.replicateTo[2]: 'us-west-2' is also registry.replicateTo[0]; list each region once");
+        """, "registry.replicateTo[2]: 'us-west-2' is also registry.replicateTo[0]; list each region once (line 7, column 39)");
   }
 
   @Test
@@ -92,7 +92,7 @@ class RegistryErrorsTest {
     List<String> regions = AwsRegions.names().stream().filter(r -> !r.equals("eu-west-1")).limit(26).toList();
     fails("registry:\n  repositories: [orders]\n  replicateTo: [" + String.join(", ", regions) + "]\n",
         "registry.replicateTo: [" + String.join(", ", regions) + "] lists 26 regions, more destinations than an ECR"
-            + " replication rule takes (25); replicate only to the regions that run the workload");
+            + " replication rule takes (25); replicate only to the regions that run the workload (line 7, column 16)");
   }
 
   @Test
@@ -101,7 +101,7 @@ class RegistryErrorsTest {
     fails("registry:\n  repositories: [" + names + "]\n  replicateTo: [us-west-2]\n",
         "registry.repositories: 1001 repositories need more repository filters than ECR's replication configuration"
             + " takes (10 rules × 100 filters = 1000); list at most 1000 repositories, or split the registry into"
-            + " several landscapes");
+            + " several landscapes (line 6, column 17)");
   }
 
   @Test
