@@ -152,7 +152,11 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
    * @throws LandscapeException for what the decisions cannot honour, naming the field
    */
   public static LandscapeDesign of(ValidatedLandscape landscape, PriceBook prices) {
-    return new Designer(landscape, prices).design();
+    try {
+      return new Designer(landscape, prices).design();
+    } catch (LandscapeException e) {
+      throw landscape.located(e);   // with the line and column of the field in the file
+    }
   }
 
   /** Whether the cluster VPC gets transit subnets: when its peers are reached over a Transit Gateway. */

@@ -158,7 +158,7 @@ class LandscapeDesignTest {
         .isInstanceOf(LandscapeException.class)
         .hasMessage("traffic[0].to: 'orders' is exposed through an internal load balancer (services[0].scheme:"
             + " internal), which nothing on the internet reaches; set services[0].scheme: internet-facing, or remove"
-            + " the flow");
+            + " the flow (line 7, column 26)");
   }
 
   @Test
@@ -168,7 +168,7 @@ class LandscapeDesignTest {
         .isInstanceOf(LandscapeException.class)
         .hasMessage("traffic[0]: 'orders → internet' has no path: network.nat is none and orders has no"
             + " internet-facing load balancer; set network.nat: perAz, or expose orders (services[0].expose with"
-            + " scheme: internet-facing)");
+            + " scheme: internet-facing) (line 8, column 5)");
   }
 
   // ---------------------------------------------------------------- stability

@@ -239,11 +239,14 @@ class InterconnectErrorsTest {
 
   @Test
   void tooFewSubnetsWhenAutoChoosesATransitGatewayFail() {
+    // traffic between the two peers: auto needs a Transit Gateway (peering is not transitive)
     fails("""
         interconnect:
           vpcs:
             - {name: payments, cidr: 10.1.0.0/16}
             - {name: ledger, cidr: 172.16.0.0/16, vpcId: vpc-0a1b2c3d, subnetIds: [subnet-0a1b2c3d]}
+        traffic:
+          - {from: payments, to: ledger, gb: 100}
         """, "interconnect.vpcs[1].subnetIds: [subnet-0a1b2c3d] lists 1 subnet for the landscape's 2 AZs;"
         + " interconnect.mode auto chose a Transit Gateway for 3 VPCs, which attaches the existing VPC ledger"
         + " (vpc-0a1b2c3d) through one of its subnets in each AZ, and an AZ without one cannot reach the attachment:"
