@@ -40,6 +40,36 @@ class RunnableJarTest {
   }
 
   @Test
+  void builtJarChecksALandscapeOnJavaAlone(@TempDir Path dir) throws Exception {
+    Run good = jar("check");
+    assertThat(good.status()).as(good.output()).isZero();
+    assertThat(good.output()).startsWith("zonewise: landscape 'shop' read from embedded default landscape and validated")
+        .contains("\nzonewise: decided network.nat: perAz").contains("\nzonewise: predicted network cost a month");
+    Path bad = dir.resolve("landscape.yaml");
+    Files.writeString(bad, "name: shop\nregion: eu-west-1\navailabilityZones: [eu-west-1a, us-east-1b]\n");
+    Run refused = jar("check", bad.toString());
+    assertThat(refused.status()).as(refused.output()).isEqualTo(1);
+    assertThat(refused.output()).isEqualTo("zonewise: error: availabilityZones[1]: 'us-east-1b' is not an AZ of region"
+        + " eu-west-1; use one of [eu-west-1a, eu-west-1b, eu-west-1c] (line 3, column 33)\n");
+    Run unreadable = jar("check", dir.toString());
+    assertThat(unreadable.status()).as(unreadable.output()).isEqualTo(2);
+    assertThat(unreadable.output()).isEqualTo("zonewise: error: landscape: " + dir + " is a directory, not a landscape"
+        + " file; give the path of a landscape YAML file\n");
+  }
+
+  record Run(int status, String output) {
+  }
+
+  static Run jar(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Run(process.waitFor(), out);
+  }
+
+  @Test
   void builtJarHoldsNoCdkClasses() throws IOException {
     try (var jar = new java.util.jar.JarFile(JAR.toFile())) {
       assertThat(jar.stream().map(java.util.jar.JarEntry::getName))
