@@ -57,12 +57,32 @@ class RunnableJarTest {
         + " file; give the path of a landscape YAML file\n");
   }
 
+  @Test
+  void launcherStartsTheJarWithItsClassDataArchive() throws Exception {
+    Path archive = JAR.resolveSibling("zonewise.jsa");
+    assertThat(archive).as("dumped by the apps module's package phase").exists();
+    // -Xshare:on fails the start instead of falling back: the archive maps onto this JDK and this jar
+    Run mapped = jar(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"), "--version");
+    assertThat(mapped.status()).as(mapped.output()).isZero();
+    assertThat(mapped.output()).isEqualTo("zonewise 0.1.0\n");
+    Process process = new ProcessBuilder(Path.of("..", "bin", "zonewise").toString(), "check")
+        .redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(out).isZero();
+    assertThat(out).isEqualTo(jar("check").output());
+  }
+
   record Run(int status, String output) {
   }
 
   static Run jar(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", JAR.toString()));
+    return jar(List.of(), args);
+  }
+
+  static Run jar(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
