@@ -45,7 +45,8 @@ final class Designs {
           + " between two peers need its routing",
       "S3 and DynamoDB (and image layers) through gateway endpoints (free); any other AWS service through an"
           + " interface endpoint in every AZ with workloads where that is cheaper than the NAT gateway at this traffic",
-      "no NAT gateway when no flow needs one",
+      "no NAT gateway when no flow needs one and the generated design has none (a NAT also carries what the"
+          + " traffic lists not: image pulls from registries on the internet, node bootstrap)",
       "IP-mode load balancers; inter-region VPC peering for flows to other regions",
       "replication to a region or cross-region pulls, whichever costs less; every cluster in EKS standard support",
       "internet egress, load balancer hours and capacity units, and other VPCs' fixed charges as generated");
@@ -84,7 +85,7 @@ final class Designs {
 
   /**
    * The floor of the same landscape and traffic (see {@link #FLOOR_ASSUMPTIONS}): of the NAT
-   * choices (none when no flow needs one, one, one per AZ), the cheapest, each with the interface
+   * choices (none when no flow needs one and the generated design has none, one, one per AZ), the cheapest, each with the interface
    * endpoints that pay for themselves at this traffic.
    *
    * @param g       the generated design
@@ -148,7 +149,9 @@ final class Designs {
     boolean natNeeded = traffic.flows().stream().anyMatch(f -> f.otherKind() == Flow.End.INTERNET
         && g.loadBalancerOf(f.service().orElseThrow()).filter(LoadBalancer::internetFacing).isEmpty());
     List<Nat> options = new ArrayList<>();
-    if (!natNeeded) {
+    // without a NAT only where the generated design has none either: the design step keeps egress for
+    // what the traffic profile does not list (image pulls from registries on the internet, node bootstrap)
+    if (!natNeeded && !g.nat().usable()) {
       options.add(Nat.none());
     }
     if (!zoneRedundant || nf == 1) {

@@ -121,16 +121,28 @@ class DesignsTest {
   }
 
   @Test
-  void floorHasNoNatWhenNoFlowNeedsOneAndTakesTheEndpointsThatReplaceIt() {
-    Design g = design().service("orders", 6, Routing.TOPOLOGY_AWARE).build();
-    // none: logs endpoint 3 × $7.30 + 5,000 × $0.01 = $71.90, plus ecr.api and ecr.dkr for pulls 2 × $21.90 = $115.70;
-    // a NAT per AZ: 3 × ($32.85 + $3.65) + the logs endpoint $71.90 = $181.40
+  void floorHasNoNatWhenNoFlowNeedsOneAndTheGeneratedDesignHasNoneAndTakesTheEndpointsThatReplaceIt() {
+    Design g = design().nat(Nat.none()).service("orders", 6, Routing.TOPOLOGY_AWARE).build();
+    // none: logs endpoint 3 × $7.30 + 5,000 × $0.01 = $71.90, plus ecr.api and ecr.dkr for pulls 2 × $21.90 = $115.70
     TrafficProfile t = traffic(flow(0, "orders", SERVICE, "logs", AWS, 5000),
         flow(1, "orders", SERVICE, "ecr", AWS, 50));
     Design floor = Designs.floor(g, t, MODEL, PRICES);
     assertThat(MODEL.price(floor, t).total()).isCloseTo(115.70, within(1e-9));
     assertThat(floor.nat().usable()).isFalse();
     assertThat(floor.interfaceEndpoints()).containsOnlyKeys("logs", "ecr.api", "ecr.dkr");
+  }
+
+  @Test
+  void floorKeepsTheNatOfAGeneratedDesignThatHasOneWhenNoFlowNeedsIt() {
+    // the design step keeps egress for what the traffic does not list (image pulls, node bootstrap): so does the floor;
+    // a NAT per AZ: 3 × ($32.85 + $3.65) + the logs endpoint $71.90 = $181.40
+    Design g = design().service("orders", 6, Routing.TOPOLOGY_AWARE).build();
+    TrafficProfile t = traffic(flow(0, "orders", SERVICE, "logs", AWS, 5000),
+        flow(1, "orders", SERVICE, "ecr", AWS, 50));
+    Design floor = Designs.floor(g, t, MODEL, PRICES);
+    assertThat(floor.nat().usable()).isTrue();
+    assertThat(floor.nat().gateways()).isEqualTo(3);
+    assertThat(MODEL.price(floor, t).total()).isCloseTo(181.40, within(1e-9));
   }
 
   @Test
