@@ -24,17 +24,17 @@ public record DesignCost(Design design, List<LineItem> lineItems, Map<Integer, S
     unreachable = List.copyOf(unreachable);
   }
 
-  /** The design's name: {@code generated}, {@code naive} or {@code floor}. */
+  /** {@return the design's name: {@code generated}, {@code naive} or {@code floor}} */
   public String name() {
     return design.name();
   }
 
-  /** The monthly total in USD: the sum of the line items. */
+  /** {@return the monthly total in USD: the sum of the line items} */
   public double total() {
     return lineItems.stream().mapToDouble(LineItem::usd).sum();
   }
 
-  /** The monthly total per category (every category, zero where nothing is charged). */
+  /** {@return the monthly total per category (every category, zero where nothing is charged)} */
   public Map<Category, Double> byCategory() {
     Map<Category, Double> map = new EnumMap<>(Category.class);
     for (Category c : Category.values()) {

@@ -62,20 +62,20 @@ public record Flow(int index, String from, End fromKind, String to, End toKind, 
     }
   }
 
-  /** True when both ends are peer VPCs. */
+  /** {@return true when both ends are peer VPCs} */
   public boolean isBetweenPeers() {
     return fromKind == End.PEER && toKind == End.PEER;
   }
 
   /**
-   * True when the flow crosses the landscape's network: it has a service at one end, runs between
-   * two peer VPCs, or is the registry's replication volume.
+   * {@return true when the flow crosses the landscape's network: it has a service at one end, runs between
+   * two peer VPCs, or is the registry's replication volume}
    */
   public boolean crossesLandscape() {
     return fromKind == End.SERVICE || toKind == End.SERVICE || isBetweenPeers() || isReplication();
   }
 
-  /** True when this flow is the registry's replication volume to a region ({@code ecr} → region). */
+  /** {@return true when this flow is the registry's replication volume to a region ({@code ecr} → region)} */
   public boolean isReplication() {
     return fromKind == End.AWS && ECR.equals(from) && toKind == End.REGION;
   }
@@ -102,12 +102,12 @@ public record Flow(int index, String from, End fromKind, String to, End toKind, 
     return toKind == End.SERVICE ? fromKind : toKind;
   }
 
-  /** The name of the end that is not the service (for service → service, {@code from}). */
+  /** {@return the name of the end that is not the service (for service → service, {@code from})} */
   public String other() {
     return toKind == End.SERVICE ? from : to;
   }
 
-  /** The flow as written, e.g. {@code graphql → orders}. */
+  /** {@return the flow as written, e.g. {@code graphql → orders}} */
   public String label() {
     return from + " → " + to;
   }

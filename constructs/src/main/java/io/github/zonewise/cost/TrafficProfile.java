@@ -51,7 +51,9 @@ public record TrafficProfile(List<Flow> flows, boolean defaulted) {
     return flows.stream().noneMatch(f -> f.isReplication() && f.to().equals(region));
   }
 
-  /** The monthly GB of image pulls: every flow with {@code ecr} at one end that is not replication. */
+  /**
+   * {@return the monthly GB of image pulls: every flow with {@code ecr} at one end that is not replication}
+   */
   public double imagePullGb() {
     return flows.stream().filter(f -> !f.isReplication() && (Flow.ECR.equals(f.from()) || Flow.ECR.equals(f.to())))
         .mapToDouble(Flow::gb).sum();

@@ -66,22 +66,25 @@ public record InterconnectDecision(Optional<Interconnect> requested, Interconnec
         prices.usd(PriceBook.TRANSIT_GATEWAY_ATTACHMENT_HOUR), prices.usd(PriceBook.HOURS_PER_MONTH));
   }
 
-  /** Whether the landscape left the mode open and this decision chose it. */
+  /** {@return whether the landscape left the mode open and this decision chose it} */
   public boolean decided() {
     return requested.isEmpty();
   }
 
-  /** Every VPC of the interconnect: the cluster VPC and its peers. */
+  /** {@return every VPC of the interconnect: the cluster VPC and its peers} */
   public int vpcs() {
     return peers + 1;
   }
 
-  /** Monthly fixed cost of peering: one connection per peer × {@code peeringHour} × hours. */
+  /** {@return monthly fixed cost of peering: one connection per peer × {@code peeringHour} × hours} */
   public double peeringMonthlyUsd() {
     return peers * peeringHourUsd * hoursPerMonth;
   }
 
-  /** Monthly fixed cost of a Transit Gateway: one attachment per VPC × {@code transitGatewayAttachmentHour} × hours. */
+  /**
+   * {@return monthly fixed cost of a Transit Gateway: one attachment per VPC × {@code
+   * transitGatewayAttachmentHour} × hours}
+   */
   public double transitGatewayMonthlyUsd() {
     return vpcs() * attachmentHourUsd * hoursPerMonth;
   }

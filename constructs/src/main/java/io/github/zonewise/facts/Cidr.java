@@ -125,12 +125,12 @@ public record Cidr(long address, int prefix) {
     return Optional.empty();
   }
 
-  /** The number of addresses in the block. */
+  /** {@return the number of addresses in the block} */
   public long size() {
     return 1L << (32 - prefix);
   }
 
-  /** The last address of the block. */
+  /** {@return the last address of the block} */
   public long last() {
     return address + size() - 1;
   }

@@ -45,17 +45,19 @@ public record FlowLogFormat(List<FlowLogField> fields) {
     }
   }
 
-  /** The {@code LogFormat} of an {@code AWS::EC2::FlowLog}: {@code ${version} ${account-id} …}. */
+  /** {@return the {@code LogFormat} of an {@code AWS::EC2::FlowLog}: {@code ${version} ${account-id} …}} */
   public String logFormat() {
     return fields.stream().map(FlowLogField::placeholder).collect(Collectors.joining(" "));
   }
 
-  /** The header line a text flow-log file of this format starts with: {@code version account-id …}. */
+  /**
+   * {@return the header line a text flow-log file of this format starts with: {@code version account-id …}}
+   */
   public String header() {
     return fields.stream().map(FlowLogField::fieldName).collect(Collectors.joining(" "));
   }
 
-  /** The version of the records: the highest version among the fields. */
+  /** {@return the version of the records: the highest version among the fields} */
   public int version() {
     return fields.stream().mapToInt(FlowLogField::version).max().orElseThrow();
   }

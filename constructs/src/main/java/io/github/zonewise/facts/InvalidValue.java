@@ -47,22 +47,22 @@ public class InvalidValue extends IllegalArgumentException {
     this.shown = false;
   }
 
-  /** Whether the message shows the value found (false for a missing value). */
+  /** {@return whether the message shows the value found (false for a missing value)} */
   public boolean showsValue() {
     return shown;
   }
 
-  /** The property or field path the value was given for. */
+  /** {@return the property or field path the value was given for} */
   public String property() {
     return property;
   }
 
-  /** The value found. */
+  /** {@return the value found} */
   public Object value() {
     return value;
   }
 
-  /** What is wrong and the fix. */
+  /** {@return what is wrong and the fix} */
   public String problem() {
     return problem;
   }

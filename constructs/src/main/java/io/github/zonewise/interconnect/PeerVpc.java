@@ -93,12 +93,12 @@ public record PeerVpc(String name, String cidr, String vpcId, List<String> route
     return new PeerVpc(name, cidr, Objects.requireNonNull(vpcId, "vpcId"), routeTableIds, subnetIds);
   }
 
-  /** Whether the VPC exists already (it has a {@code vpcId}). */
+  /** {@return whether the VPC exists already (it has a {@code vpcId})} */
   public boolean isExisting() {
     return vpcId != null;
   }
 
-  /** The parsed CIDR. */
+  /** {@return the parsed CIDR} */
   public Cidr block() {
     return Cidr.parse(cidr).orElseThrow();
   }

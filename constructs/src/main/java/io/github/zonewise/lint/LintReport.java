@@ -25,17 +25,17 @@ public record LintReport(List<Finding> findings, List<Finding> suppressed, List<
     unreadable = List.copyOf(unreadable);
   }
 
-  /** The unsuppressed findings of errors. */
+  /** {@return the unsuppressed findings of errors} */
   public long errors() {
     return findings.stream().filter(f -> f.rule().level() == Level.ERROR).count();
   }
 
-  /** The unsuppressed findings of warnings. */
+  /** {@return the unsuppressed findings of warnings} */
   public long warnings() {
     return findings.stream().filter(f -> f.rule().level() == Level.WARNING).count();
   }
 
-  /** Whether inputs were given and none of them could be read: no template and no manifest file. */
+  /** {@return whether inputs were given and none of them could be read: no template and no manifest file} */
   public boolean nothingRead() {
     return !unreadable.isEmpty() && templates == 0 && manifestFiles == 0;
   }

@@ -108,12 +108,12 @@ public final class LandscapeException extends RuntimeException {
         .orElse(this));
   }
 
-  /** Every problem, in the order found: this one alone, or those a check collected. */
+  /** {@return every problem, in the order found: this one alone, or those a check collected} */
   public List<LandscapeException> problems() {
     return problems;
   }
 
-  /** The path of the field the message is about. */
+  /** {@return the path of the field the message is about} */
   public String field() {
     return field;
   }

@@ -82,13 +82,13 @@ public record LandscapeSpec(
         .orElseGet(() -> services.stream().anyMatch(s -> s.locality().isPresent()));
   }
 
-  /** The peer VPCs' names, in file order (empty without an interconnect). */
+  /** {@return the peer VPCs' names, in file order (empty without an interconnect)} */
   public List<String> peerNames() {
     return interconnect.map(i -> i.vpcs().stream().map(io.github.zonewise.interconnect.PeerVpc::name).toList())
         .orElse(List.of());
   }
 
-  /** The regions the registry replicates to (empty without a registry). */
+  /** {@return the regions the registry replicates to (empty without a registry)} */
   public List<String> replicaRegions() {
     return registry.map(RegistrySpec::replicateTo).orElse(List.of());
   }

@@ -36,7 +36,7 @@ public record ServiceSpec(String name, String namespace, String image, int port,
     Objects.requireNonNull(locality, "locality");
   }
 
-  /** {@code namespace/name}. */
+  /** {@return {@code namespace/name}} */
   public String qualifiedName() {
     return namespace + "/" + name;
   }

@@ -289,7 +289,7 @@ public record LoadBalancing(KubernetesObject object, Kind kind, Controller contr
     return items;
   }
 
-  /** Whether it targets pod IPs. */
+  /** {@return whether it targets pod IPs} */
   public boolean ipTargets() {
     return targets == Targets.IP;
   }

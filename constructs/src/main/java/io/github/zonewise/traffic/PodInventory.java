@@ -48,7 +48,7 @@ public record PodInventory(Map<String, Pod> pods, Map<String, String> nodes) {
       Objects.requireNonNull(name, "name");
     }
 
-    /** The flow-end name: the Service, else the workload's name, else the pod's. */
+    /** {@return the flow-end name: the Service, else the workload's name, else the pod's} */
     public String end() {
       if (service != null) {
         return service;

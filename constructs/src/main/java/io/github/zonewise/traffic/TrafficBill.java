@@ -55,7 +55,7 @@ public record TrafficBill(double scale, List<Line> lines, List<Line> flowLogs) {
     flowLogs = List.copyOf(flowLogs);
   }
 
-  /** The network charges of a month. */
+  /** {@return the network charges of a month} */
   public double total() {
     return lines.stream().mapToDouble(Line::usd).sum();
   }
