@@ -20,7 +20,13 @@ import java.util.Set;
  */
 public record Choices(List<ReportedDecision> decisions, Map<String, String> written, Set<String> decided) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param decisions the design step's decisions, in order
+   * @param written   advice topic → the landscape field that set it
+   * @param decided   the advice topics the design step decided
+   */
   public Choices {
     decisions = List.copyOf(decisions);
     written = Collections.unmodifiableMap(new LinkedHashMap<>(written));
@@ -55,7 +61,15 @@ public record Choices(List<ReportedDecision> decisions, Map<String, String> writ
   public record ReportedDecision(String field, String chosen, Map<String, Double> alternatives, String reason,
       boolean written) {
 
-    /** Copies the alternatives, keeping their order. */
+    /**
+     * Copies the alternatives, keeping their order.
+     *
+     * @param field        the landscape field it decides
+     * @param chosen       the option built
+     * @param alternatives every option considered → monthly USD of the whole design with it
+     * @param reason       why, in one line
+     * @param written      true when the landscape set it
+     */
     public ReportedDecision {
       alternatives = Collections.unmodifiableMap(new LinkedHashMap<>(alternatives));
     }

@@ -51,7 +51,17 @@ public record Flow(int index, String from, End fromKind, String to, End toKind, 
     REGION
   }
 
-  /** Checks the gigabytes are a finite number ≥ 0 and both ends are present. */
+  /**
+   * Checks the gigabytes are a finite number ≥ 0 and both ends are present.
+   *
+   * @param index    the flow's index in {@code traffic}
+   * @param from     where the bytes come from; not null
+   * @param fromKind what {@code from} is; not null
+   * @param to       where they go; not null
+   * @param toKind   what {@code to} is; not null
+   * @param gb       gigabytes per month, finite and ≥ 0
+   * @throws IllegalArgumentException when {@code gb} is negative or not finite
+   */
   public Flow {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

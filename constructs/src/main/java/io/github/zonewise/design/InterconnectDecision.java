@@ -23,7 +23,17 @@ import java.util.Optional;
 public record InterconnectDecision(Optional<Interconnect> requested, Interconnect chosen, int peers, double peeringHourUsd,
     double attachmentHourUsd, double hoursPerMonth) {
 
-  /** Checks the chosen mode is concrete and there is at least one peer. */
+  /**
+   * Checks the chosen mode is concrete and there is at least one peer.
+   *
+   * @param requested         the mode the landscape asks for, or empty for {@code auto}; not null
+   * @param chosen            the concrete mode built; not null
+   * @param peers             peer VPCs besides the cluster VPC, at least 1
+   * @param peeringHourUsd    USD per peering connection-hour
+   * @param attachmentHourUsd USD per Transit Gateway attachment-hour
+   * @param hoursPerMonth     hours in the priced month
+   * @throws IllegalArgumentException when there is no peer
+   */
   public InterconnectDecision {
     Objects.requireNonNull(requested, "requested");
     Objects.requireNonNull(chosen, "chosen");

@@ -17,7 +17,18 @@ import java.util.List;
 public record LintReport(List<Finding> findings, List<Finding> suppressed, List<String> notes,
     List<String> unreadable, int templates, int resources, int manifestFiles, int objects) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param findings      the unsuppressed findings, in input order
+   * @param suppressed    the findings a cdk-nag suppression covers
+   * @param notes         what could not be checked, and why
+   * @param unreadable    the inputs that could not be read at all, each {@code file: why}
+   * @param templates     the number of templates read
+   * @param resources     the number of resources they hold
+   * @param manifestFiles the number of manifest files read
+   * @param objects       the number of Kubernetes objects checked
+   */
   public LintReport {
     findings = List.copyOf(findings);
     suppressed = List.copyOf(suppressed);
