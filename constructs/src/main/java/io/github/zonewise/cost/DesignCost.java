@@ -17,7 +17,14 @@ import java.util.Map;
 public record DesignCost(Design design, List<LineItem> lineItems, Map<Integer, String> paths,
     List<Integer> unreachable) {
 
-  /** Copies the lists and the map. */
+  /**
+   * Copies the lists and the map.
+   *
+   * @param design      the design priced
+   * @param lineItems   every charge, in report order
+   * @param paths       flow index → the path the flow takes, in words, in flow order
+   * @param unreachable the indices of flows this design has no path for
+   */
   public DesignCost {
     lineItems = List.copyOf(lineItems);
     paths = Collections.unmodifiableMap(new LinkedHashMap<>(paths));
