@@ -19,7 +19,12 @@ public record TrafficProfile(List<Flow> flows, boolean defaulted) {
    */
   public static final double DEFAULT_REPLICATION_GB = 10;
 
-  /** Copies the flows. */
+  /**
+   * Copies the flows.
+   *
+   * @param flows     the flows, each classified
+   * @param defaulted true when the default profile stands in for a missing {@code traffic}
+   */
   public TrafficProfile {
     flows = List.copyOf(flows);
   }

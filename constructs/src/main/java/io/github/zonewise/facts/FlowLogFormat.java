@@ -37,7 +37,12 @@ public record FlowLogFormat(List<FlowLogField> fields) {
       FlowLogField.PACKETS, FlowLogField.BYTES, FlowLogField.START, FlowLogField.END, FlowLogField.ACTION,
       FlowLogField.LOG_STATUS));
 
-  /** Copies the list; a format has at least one field, each once. */
+  /**
+   * Copies the list; a format has at least one field, each once.
+   *
+   * @param fields the fields, in record order
+   * @throws IllegalArgumentException for no field or a field listed twice
+   */
   public FlowLogFormat {
     fields = List.copyOf(fields);
     if (fields.isEmpty() || fields.stream().distinct().count() != fields.size()) {

@@ -13,9 +13,12 @@ public class InvalidValue extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The property or field path the value was given for, e.g. {@code cidr}. */
   private final String property;
   private final transient Object value;
+  /** What is wrong and the fix, as the message says it after the value. */
   private final String problem;
+  /** Whether the message shows the value found (false for a missing value). */
   private final boolean shown;
 
   /**

@@ -13,8 +13,10 @@ public final class LandscapeException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The path of the field the message is about, e.g. {@code services[2].routing}. */
   private final String field;
   private final transient List<LandscapeException> problems;
+  /** Whether the message already ends with where the value is written in the file. */
   private final boolean located;
 
   /**

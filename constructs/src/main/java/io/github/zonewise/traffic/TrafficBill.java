@@ -49,7 +49,13 @@ public record TrafficBill(double scale, List<Line> lines, List<Line> flowLogs) {
   public record Line(String item, double gb, double usd, String formula) {
   }
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param scale    months per measured window; 0 for an empty window
+   * @param lines    the network charges
+   * @param flowLogs what delivering the records costs to each destination
+   */
   public TrafficBill {
     lines = List.copyOf(lines);
     flowLogs = List.copyOf(flowLogs);
