@@ -33,7 +33,10 @@ public record Choices(List<ReportedDecision> decisions, Map<String, String> writ
     decided = Collections.unmodifiableSet(new LinkedHashSet<>(decided));
   }
 
-  /** {@return choices of which nothing is known: no decision, no written field, every piece of advice given as found} */
+  /**
+   * {@return choices of which nothing is known: no decision, no written field, every piece of advice
+   * given as found}
+   */
   public static Choices unknown() {
     return new Choices(List.of(), Map.of(), Set.of());
   }
