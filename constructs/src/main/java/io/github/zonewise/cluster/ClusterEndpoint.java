@@ -44,17 +44,17 @@ public final class ClusterEndpoint {
     return new ClusterEndpoint("privateAndRestrictedPublic", publicCidrs);
   }
 
-  /** The landscape-file name of this endpoint access. */
+  /** {@return the landscape-file name of this endpoint access} */
   public String name() {
     return name;
   }
 
-  /** Whether the public endpoint is on (restricted to {@link #publicCidrs()}). */
+  /** {@return whether the public endpoint is on (restricted to {@link #publicCidrs()})} */
   public boolean hasPublicEndpoint() {
     return !publicCidrs.isEmpty();
   }
 
-  /** The CIDRs allowed to reach the public endpoint; empty when there is none. */
+  /** {@return the CIDRs allowed to reach the public endpoint; empty when there is none} */
   public List<String> publicCidrs() {
     return publicCidrs;
   }

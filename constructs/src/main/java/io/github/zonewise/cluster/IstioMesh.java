@@ -64,12 +64,12 @@ public final class IstioMesh extends Construct {
     capacity.forEach(c -> istiod.getNode().addDependency(c));
   }
 
-  /** The {@code base} release (CRDs). */
+  /** {@return the {@code base} release (CRDs)} */
   public HelmChart base() {
     return base;
   }
 
-  /** The {@code istiod} release. */
+  /** {@return the {@code istiod} release} */
   public HelmChart istiod() {
     return istiod;
   }

@@ -282,22 +282,22 @@ public final class KarpenterController extends Construct {
     return s;
   }
 
-  /** The node role ({@link KarpenterNames#nodeRoleName(String)}). */
+  /** {@return the node role ({@link KarpenterNames#nodeRoleName(String)})} */
   public Role nodeRole() {
     return nodeRole;
   }
 
-  /** The interruption queue ({@link KarpenterNames#interruptionQueueName(String)}). */
+  /** {@return the interruption queue ({@link KarpenterNames#interruptionQueueName(String)})} */
   public Queue interruptionQueue() {
     return interruptionQueue;
   }
 
-  /** The controller's EKS Pod Identity: its role is the controller role. */
+  /** {@return the controller's EKS Pod Identity: its role is the controller role} */
   public PodIdentity podIdentity() {
     return podIdentity;
   }
 
-  /** The Helm release. */
+  /** {@return the Helm release} */
   public HelmChart chart() {
     return chart;
   }

@@ -130,12 +130,12 @@ public final class LoadBalancerController extends Construct {
     return node;
   }
 
-  /** The controller's EKS Pod Identity: its role is the controller role. */
+  /** {@return the controller's EKS Pod Identity: its role is the controller role} */
   public PodIdentity podIdentity() {
     return podIdentity;
   }
 
-  /** The Helm release. */
+  /** {@return the Helm release} */
   public HelmChart chart() {
     return chart;
   }

@@ -46,12 +46,12 @@ public final class PodIdentity extends Construct {
     association.getNode().addDependency(cluster.getEksPodIdentityAgent());
   }
 
-  /** The role the service account's pods assume. */
+  /** {@return the role the service account's pods assume} */
   public Role role() {
     return role;
   }
 
-  /** The association. */
+  /** {@return the association} */
   public CfnPodIdentityAssociation association() {
     return association;
   }

@@ -20,7 +20,7 @@ public enum ServiceMesh {
     this.label = label;
   }
 
-  /** The landscape-file name. */
+  /** {@return the landscape-file name} */
   public String label() {
     return label;
   }

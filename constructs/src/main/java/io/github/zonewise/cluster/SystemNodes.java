@@ -33,7 +33,10 @@ public record SystemNodes(String instanceType, int perAz) {
   /**
    * Checks the values.
    *
+   * @param instanceType the EC2 instance type, e.g. {@code m7g.large}
+   * @param perAz        nodes in each AZ, 1 to {@value #MAX_PER_AZ}
    * @throws IllegalArgumentException for an instance type that is not one, or fewer than one node per AZ
+   *                                  or more than {@value #MAX_PER_AZ}
    */
   public SystemNodes {
     if (instanceType == null || !INSTANCE_TYPE.matcher(instanceType).matches()) {

@@ -315,42 +315,42 @@ public class ZonalCluster extends Construct {
     return sb.toString();
   }
 
-  /** The props this was built with. */
+  /** {@return the props this was built with} */
   public ZonalClusterProps props() {
     return props;
   }
 
-  /** The aws-eks-v2 cluster. */
+  /** {@return the aws-eks-v2 cluster} */
   public Cluster cluster() {
     return cluster;
   }
 
-  /** The system node groups, by AZ. */
+  /** {@return the system node groups, by AZ} */
   public Map<String, Nodegroup> systemNodeGroups() {
     return Collections.unmodifiableMap(systemNodeGroups);
   }
 
-  /** The AWS Load Balancer Controller. */
+  /** {@return the AWS Load Balancer Controller} */
   public LoadBalancerController loadBalancerController() {
     return loadBalancerController;
   }
 
-  /** Karpenter's AWS side and release. */
+  /** {@return Karpenter's AWS side and release} */
   public KarpenterController karpenter() {
     return karpenter;
   }
 
-  /** Istio, when the mesh is {@link ServiceMesh#ISTIO}. */
+  /** {@return Istio's releases; empty unless the mesh is {@link ServiceMesh#ISTIO}} */
   public Optional<IstioMesh> istio() {
     return Optional.ofNullable(istio);
   }
 
-  /** The manifests applied, one per chart, in order. */
+  /** {@return the manifests applied, one per chart, in order} */
   public List<KubernetesManifest> manifests() {
     return Collections.unmodifiableList(manifests);
   }
 
-  /** The stack the cluster is in. */
+  /** {@return the stack the cluster is in} */
   public Stack stack() {
     return Stack.of(this);
   }

@@ -29,59 +29,62 @@ public final class ZonalClusterProps {
     this.charts = List.copyOf(b.charts);
   }
 
-  /** A new builder. */
+  /** {@return a new builder, with every optional property at its default} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * The EKS cluster's name. Required. It is also the Karpenter discovery tag value and the
-   * interruption queue's name ({@link KarpenterNames}); at most
-   * {@value KarpenterNames#MAX_CLUSTER_NAME_LENGTH} characters.
+   * {@return the EKS cluster's name} Required. It is also the Karpenter discovery tag value and
+   * the interruption queue's name ({@link KarpenterNames}); at most
+   * {@link KarpenterNames#MAX_CLUSTER_NAME_LENGTH} (46) characters.
    */
   public String clusterName() {
     return clusterName;
   }
 
   /**
-   * The Kubernetes minor version. Default {@value KubernetesVersions#DEFAULT} (standard support,
+   * {@return the Kubernetes minor version} Default {@value KubernetesVersions#DEFAULT} (standard support,
    * $0.10 per cluster-hour). A version in extended support costs $0.60 per cluster-hour.
    */
   public String version() {
     return version;
   }
 
-  /** The VPC. Required. */
+  /** {@return the VPC the cluster runs in} Required. */
   public IVpc vpc() {
     return vpc;
   }
 
   /**
-   * The subnets of the control-plane ENIs and the system nodes: one per AZ. Default: the VPC's
-   * private subnets, every AZ.
+   * {@return the subnets of the control-plane ENIs and the system nodes: one per AZ} Null when
+   * not set, which means the default: the VPC's private subnets, every AZ.
    */
   public List<ISubnet> subnets() {
     return subnets;
   }
 
-  /** Who reaches the API endpoint. Default {@link ClusterEndpoint#privateOnly()}. */
+  /** {@return who reaches the API endpoint} Default {@link ClusterEndpoint#privateOnly()}. */
   public ClusterEndpoint endpoint() {
     return endpoint;
   }
 
-  /** The controllers' node capacity. Default {@link SystemNodes#defaults()}: one m7g.large per AZ. */
+  /**
+   * {@return the controllers' node capacity} Default {@link SystemNodes#defaults()}: one
+   * m7g.large per AZ.
+   */
   public SystemNodes systemNodes() {
     return systemNodes;
   }
 
-  /** The service mesh. Default {@link ServiceMesh#NONE}. */
+  /** {@return the service mesh} Default {@link ServiceMesh#NONE}. */
   public ServiceMesh mesh() {
     return mesh;
   }
 
   /**
-   * cdk8s charts to apply through CloudFormation (the kubectl provider), in order, after the
-   * controllers are installed. Default none (manifests left to GitOps).
+   * {@return the cdk8s charts to apply through CloudFormation (the kubectl provider), in order,
+   * after the controllers are installed} Default none (manifests left to GitOps): an empty list.
    */
   public List<org.cdk8s.Chart> charts() {
     return charts;
@@ -104,7 +107,8 @@ public final class ZonalClusterProps {
     /**
      * The EKS cluster's name. Required.
      *
-     * @param name a DNS-1123 label of at most {@value KarpenterNames#MAX_CLUSTER_NAME_LENGTH} characters
+     * @param name a DNS-1123 label of at most {@link KarpenterNames#MAX_CLUSTER_NAME_LENGTH} (46)
+     *     characters
      * @return this builder
      */
     public Builder clusterName(String name) {
@@ -189,7 +193,11 @@ public final class ZonalClusterProps {
       return this;
     }
 
-    /** The props. */
+    /**
+     * {@return the props}
+     *
+     * @throws NullPointerException when the cluster name or the VPC is not set
+     */
     public ZonalClusterProps build() {
       return new ZonalClusterProps(this);
     }

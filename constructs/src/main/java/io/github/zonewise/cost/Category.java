@@ -29,7 +29,7 @@ public enum Category {
     this.label = label;
   }
 
-  /** A name a person reads, e.g. {@code NAT gateways}. */
+  /** {@return a name a person reads, e.g. {@code NAT gateways}} */
   public String label() {
     return label;
   }

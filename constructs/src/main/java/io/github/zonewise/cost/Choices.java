@@ -20,14 +20,23 @@ import java.util.Set;
  */
 public record Choices(List<ReportedDecision> decisions, Map<String, String> written, Set<String> decided) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param decisions the design step's decisions, in order
+   * @param written   advice topic → the landscape field that set it
+   * @param decided   the advice topics the design step decided
+   */
   public Choices {
     decisions = List.copyOf(decisions);
     written = Collections.unmodifiableMap(new LinkedHashMap<>(written));
     decided = Collections.unmodifiableSet(new LinkedHashSet<>(decided));
   }
 
-  /** Nothing known of where the choices came from: every piece of advice is given as found. */
+  /**
+   * {@return choices of which nothing is known: no decision, no written field, every piece of advice
+   * given as found}
+   */
   public static Choices unknown() {
     return new Choices(List.of(), Map.of(), Set.of());
   }
@@ -55,7 +64,15 @@ public record Choices(List<ReportedDecision> decisions, Map<String, String> writ
   public record ReportedDecision(String field, String chosen, Map<String, Double> alternatives, String reason,
       boolean written) {
 
-    /** Copies the alternatives, keeping their order. */
+    /**
+     * Copies the alternatives, keeping their order.
+     *
+     * @param field        the landscape field it decides
+     * @param chosen       the option built
+     * @param alternatives every option considered → monthly USD of the whole design with it
+     * @param reason       why, in one line
+     * @param written      true when the landscape set it
+     */
     public ReportedDecision {
       alternatives = Collections.unmodifiableMap(new LinkedHashMap<>(alternatives));
     }

@@ -204,52 +204,52 @@ public final class CostReport {
     return new CostReport(landscape, prices, design, traffic, choices);
   }
 
-  /** The bill of the design the synth generated. */
+  /** {@return the bill of the design the synth generated} */
   public DesignCost generated() {
     return generated;
   }
 
-  /** The bill of the naive design of the same landscape. */
+  /** {@return the bill of the naive design of the same landscape} */
   public DesignCost naive() {
     return naive;
   }
 
-  /** The bill of the floor: the least the same traffic can cost with every service in ≥ 2 AZs. */
+  /** {@return the bill of the floor: the least the same traffic can cost with every service in ≥ 2 AZs} */
   public DesignCost floor() {
     return floor;
   }
 
-  /** The three bills: generated, naive, floor. */
+  /** {@return the three bills: generated, naive, floor} */
   public List<DesignCost> designs() {
     return List.of(generated, naive, floor);
   }
 
-  /** The advice the numbers support, largest saving first. */
+  /** {@return the advice the numbers support, largest saving first} */
   public List<Advice> advice() {
     return advice;
   }
 
-  /** The traffic priced (the landscape's, or the default profile). */
+  /** {@return the traffic priced (the landscape's, or the default profile)} */
   public TrafficProfile traffic() {
     return traffic;
   }
 
-  /** The prices used. */
+  /** {@return the prices used} */
   public PriceBook prices() {
     return prices;
   }
 
-  /** What the report wants a reader to know: defaults used, flows not priced. */
+  /** {@return what the report wants a reader to know: defaults used, flows not priced} */
   public List<String> notes() {
     return List.copyOf(notes);
   }
 
-  /** naive total ÷ generated total. */
+  /** {@return the naive total ÷ the generated total; 0 when the generated design costs nothing} */
   public double naiveOverGenerated() {
     return generated.total() == 0 ? 0 : naive.total() / generated.total();
   }
 
-  /** generated total ÷ floor total. */
+  /** {@return the generated total ÷ the floor total; 0 when the floor costs nothing} */
   public double generatedOverFloor() {
     return floor.total() == 0 ? 0 : generated.total() / floor.total();
   }
@@ -314,37 +314,46 @@ public final class CostReport {
     return ConsoleSummary.lines(this, where);
   }
 
-  /** The machine-readable report: every line item with its formula and inputs. */
+  /** {@return the machine-readable report: every line item with its formula and inputs} */
   public String toJson() {
     return JsonReport.render(this);
   }
 
-  /** The report for a pull request: totals, decisions, categories, advice, flows, line items, assumptions, prices. */
+  /**
+   * {@return the report for a pull request: totals, decisions, categories, advice, flows, line items,
+   * assumptions, prices}
+   */
   public String toMarkdown() {
     return MarkdownReport.render(this);
   }
 
-  /** What the landscape declares: its name and region among them. */
+  /** {@return what the landscape declares: its name and region among them} */
   public DeclaredLandscape landscape() {
     return spec;
   }
 
-  /** The flows the designs are priced on: the traffic without flows that do not cross the landscape or have no path. */
+  /**
+   * {@return the flows the designs are priced on: the traffic without flows that do not cross the landscape
+   * or have no path}
+   */
   public TrafficProfile carried() {
     return priced;
   }
 
-  /** The design step's decisions and the choices the landscape wrote down. */
+  /** {@return the design step's decisions and the choices the landscape wrote down} */
   public Choices choices() {
     return choices;
   }
 
-  /** What giving up availability would save below the floor (one NAT gateway, fewer AZs), never part of the floor. */
+  /**
+   * {@return what giving up availability would save below the floor (one NAT gateway, fewer AZs), never part
+   * of the floor}
+   */
   public List<Advice> availabilityTrades() {
     return availability;
   }
 
-  /** The chart of the three designs by category. */
+  /** {@return the chart of the three designs by category} */
   public String toSvg() {
     return CostChart.svg("Network cost a month: " + spec.name() + " (" + spec.region() + ")", designs());
   }

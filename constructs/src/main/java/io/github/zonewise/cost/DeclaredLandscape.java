@@ -23,7 +23,18 @@ import java.util.Optional;
 public record DeclaredLandscape(String name, String region, int zones, Optional<String> vpcCidr,
     List<Peer> peers, List<String> replicaRegions, boolean cluster, List<DeclaredService> services) {
 
-  /** Checks the fields and copies the lists. */
+  /**
+   * Checks the fields and copies the lists.
+   *
+   * @param name           the landscape's (or app's) name; not null
+   * @param region         the home region; not null
+   * @param zones          the landscape's AZ count
+   * @param vpcCidr        the cluster VPC's CIDR, or empty; not null
+   * @param peers          the peer VPCs
+   * @param replicaRegions the other regions that run the workload
+   * @param cluster        true when the landscape has an EKS cluster
+   * @param services       the declared services, in order
+   */
   public DeclaredLandscape {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(region, "region");

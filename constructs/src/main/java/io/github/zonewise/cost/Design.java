@@ -52,7 +52,27 @@ public record Design(
     List<OtherVpc> otherVpcs,
     List<String> facts) {
 
-  /** Copies every collection (maps keep their order) and checks the zone count. */
+  /**
+   * Copies every collection (maps keep their order) and checks the zone count.
+   *
+   * @param name                      {@code generated}, {@code naive} or {@code floor}; not null
+   * @param zones                     the AZs of the cluster VPC's private subnets, at least 1
+   * @param nat                       the cluster VPC's NAT gateways ({@link Nat#none()} for none); not null
+   * @param gatewayEndpoints          gateway endpoint service → the share of private route tables it is on
+   * @param interfaceEndpoints        interface endpoint service → the endpoint
+   * @param services                  the services by name, in the order to report them
+   * @param loadBalancers             the load balancers in front of services
+   * @param peers                     peer VPC name → its link
+   * @param transitGatewayAttachments Transit Gateway attachments billed
+   * @param peeringConnections        VPC peering connections
+   * @param regions                   region → its link; a region left out is reached through the NAT
+   * @param remoteRegions             the other regions that run the workload
+   * @param replicatedRegions         the registry's replica regions (kept sorted)
+   * @param clusters                  the EKS clusters
+   * @param otherVpcs                 the assembly's other VPCs
+   * @param facts                     how each part was established, one line each
+   * @throws IllegalArgumentException when {@code zones} is below 1
+   */
   public Design {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(nat, "nat");
@@ -97,7 +117,16 @@ public record Design(
    */
   public record Nat(String mode, int gateways, int publicIps, double crossAzShare, boolean routed) {
 
-    /** Checks counts ≥ 0 and the share in [0, 1]. */
+    /**
+     * Checks counts ≥ 0 and the share in [0, 1].
+     *
+     * @param mode         the strategy's landscape name, e.g. {@code perAz}; not null
+     * @param gateways     gateway-hours billed per hour, ≥ 0
+     * @param publicIps    public IPv4 addresses, ≥ 0
+     * @param crossAzShare the share of private subnets routed to a NAT in another AZ, in [0, 1]
+     * @param routed       true when private subnets route to the gateways
+     * @throws IllegalArgumentException when a count is negative or the share is outside [0, 1]
+     */
     public Nat {
       Objects.requireNonNull(mode, "mode");
       if (gateways < 0 || publicIps < 0 || crossAzShare < 0 || crossAzShare > 1) {
@@ -105,12 +134,12 @@ public record Design(
       }
     }
 
-    /** No NAT gateway. */
+    /** {@return no NAT gateway: mode {@code none}, nothing billed, nothing routed} */
     public static Nat none() {
       return new Nat("none", 0, 0, 0, false);
     }
 
-    /** True when bytes can leave through a NAT gateway. */
+    /** {@return true when bytes can leave through a NAT gateway: there is one and subnets route to it} */
     public boolean usable() {
       return gateways > 0 && routed;
     }
@@ -160,14 +189,30 @@ public record Design(
       return new Service(name, namespace, replicas, endpointZones, routing, locality, share, source);
     }
 
-    /** Checks the share. */
+    /**
+     * Checks the share.
+     *
+     * @param name          its name
+     * @param namespace     its namespace
+     * @param replicas      its replicas
+     * @param endpointZones the zones holding one of its endpoints
+     * @param routing       its Service's routing mode
+     * @param locality      the Istio {@code DestinationRule}'s cross-AZ share, or null without one
+     * @param crossAzShare  the share of bytes to it that cross an AZ, in [0, 1]
+     * @param source        where it was read
+     * @throws IllegalArgumentException when the share is outside [0, 1]
+     */
     public Service {
       if (crossAzShare < 0 || crossAzShare > 1) {
         throw new IllegalArgumentException(name + ": cross-AZ share must be in [0, 1], not " + crossAzShare);
       }
     }
 
-    /** How it routes, for the report, e.g. {@code topologyAware} or {@code Istio locality 20%}. */
+    /**
+     * {@return how it routes, for the report} The routing's landscape name (e.g.
+     * {@code topologyAware}), or {@code Istio locality (20% to other zones)} when a locality rule
+     * sets the share.
+     */
     public String routingLabel() {
       return locality != null ? "Istio locality (" + Math.round(locality * 100) + "% to other zones)"
           : routing.landscapeName();
@@ -190,7 +235,19 @@ public record Design(
   public record LoadBalancer(String name, LoadBalancing.Kind kind, boolean ipTargets, boolean internetFacing,
       int zones, boolean crossZone, boolean localTraffic, List<String> services, String source) {
 
-    /** Copies the services. */
+    /**
+     * Copies the services.
+     *
+     * @param name           the Ingress or Service it comes from (an ALB group name for grouped Ingresses)
+     * @param kind           ALB or NLB
+     * @param ipTargets      true for IP targets, false for instance targets
+     * @param internetFacing true for an internet-facing scheme
+     * @param zones          the AZs it has nodes in
+     * @param crossZone      true when cross-zone load balancing is on
+     * @param localTraffic   true for {@code externalTrafficPolicy: Local}
+     * @param services       the services it fronts
+     * @param source         where it was read
+     */
     public LoadBalancer {
       services = List.copyOf(services);
     }

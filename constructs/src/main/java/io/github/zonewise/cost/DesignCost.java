@@ -17,24 +17,31 @@ import java.util.Map;
 public record DesignCost(Design design, List<LineItem> lineItems, Map<Integer, String> paths,
     List<Integer> unreachable) {
 
-  /** Copies the lists and the map. */
+  /**
+   * Copies the lists and the map.
+   *
+   * @param design      the design priced
+   * @param lineItems   every charge, in report order
+   * @param paths       flow index → the path the flow takes, in words, in flow order
+   * @param unreachable the indices of flows this design has no path for
+   */
   public DesignCost {
     lineItems = List.copyOf(lineItems);
     paths = Collections.unmodifiableMap(new LinkedHashMap<>(paths));
     unreachable = List.copyOf(unreachable);
   }
 
-  /** The design's name: {@code generated}, {@code naive} or {@code floor}. */
+  /** {@return the design's name: {@code generated}, {@code naive} or {@code floor}} */
   public String name() {
     return design.name();
   }
 
-  /** The monthly total in USD: the sum of the line items. */
+  /** {@return the monthly total in USD: the sum of the line items} */
   public double total() {
     return lineItems.stream().mapToDouble(LineItem::usd).sum();
   }
 
-  /** The monthly total per category (every category, zero where nothing is charged). */
+  /** {@return the monthly total per category (every category, zero where nothing is charged)} */
   public Map<Category, Double> byCategory() {
     Map<Category, Double> map = new EnumMap<>(Category.class);
     for (Category c : Category.values()) {

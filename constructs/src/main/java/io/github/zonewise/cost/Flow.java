@@ -51,7 +51,17 @@ public record Flow(int index, String from, End fromKind, String to, End toKind, 
     REGION
   }
 
-  /** Checks the gigabytes are a finite number ≥ 0 and both ends are present. */
+  /**
+   * Checks the gigabytes are a finite number ≥ 0 and both ends are present.
+   *
+   * @param index    the flow's index in {@code traffic}
+   * @param from     where the bytes come from; not null
+   * @param fromKind what {@code from} is; not null
+   * @param to       where they go; not null
+   * @param toKind   what {@code to} is; not null
+   * @param gb       gigabytes per month, finite and ≥ 0
+   * @throws IllegalArgumentException when {@code gb} is negative or not finite
+   */
   public Flow {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
@@ -62,20 +72,20 @@ public record Flow(int index, String from, End fromKind, String to, End toKind, 
     }
   }
 
-  /** True when both ends are peer VPCs. */
+  /** {@return true when both ends are peer VPCs} */
   public boolean isBetweenPeers() {
     return fromKind == End.PEER && toKind == End.PEER;
   }
 
   /**
-   * True when the flow crosses the landscape's network: it has a service at one end, runs between
-   * two peer VPCs, or is the registry's replication volume.
+   * {@return true when the flow crosses the landscape's network: it has a service at one end, runs between
+   * two peer VPCs, or is the registry's replication volume}
    */
   public boolean crossesLandscape() {
     return fromKind == End.SERVICE || toKind == End.SERVICE || isBetweenPeers() || isReplication();
   }
 
-  /** True when this flow is the registry's replication volume to a region ({@code ecr} → region). */
+  /** {@return true when this flow is the registry's replication volume to a region ({@code ecr} → region)} */
   public boolean isReplication() {
     return fromKind == End.AWS && ECR.equals(from) && toKind == End.REGION;
   }
@@ -102,12 +112,12 @@ public record Flow(int index, String from, End fromKind, String to, End toKind, 
     return toKind == End.SERVICE ? fromKind : toKind;
   }
 
-  /** The name of the end that is not the service (for service → service, {@code from}). */
+  /** {@return the name of the end that is not the service (for service → service, {@code from})} */
   public String other() {
     return toKind == End.SERVICE ? from : to;
   }
 
-  /** The flow as written, e.g. {@code graphql → orders}. */
+  /** {@return the flow as written, e.g. {@code graphql → orders}} */
   public String label() {
     return from + " → " + to;
   }

@@ -21,7 +21,17 @@ import java.util.Objects;
 public record LineItem(Category category, String item, int flow, String formula, Map<String, Object> inputs,
     double usd) {
 
-  /** Copies the inputs, keeping their order; checks the amount is a finite number. */
+  /**
+   * Copies the inputs, keeping their order; checks the amount is a finite number.
+   *
+   * @param category what it pays for; not null
+   * @param item     a short description; not null
+   * @param flow     the index of its traffic flow, or -1 for a fixed or multi-flow charge
+   * @param formula  the formula over the input names; not null
+   * @param inputs   input name → value, in the formula's order
+   * @param usd      the monthly amount in US dollars, finite
+   * @throws IllegalArgumentException when the amount is NaN or infinite
+   */
   public LineItem {
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(item, "item");

@@ -47,7 +47,7 @@ public enum Routing {
     this.landscapeName = landscapeName;
   }
 
-  /** The name of the mode in a landscape's {@code services[].routing}. */
+  /** {@return the name of the mode in a landscape's {@code services[].routing}} */
   public String landscapeName() {
     return landscapeName;
   }

@@ -19,7 +19,12 @@ public record TrafficProfile(List<Flow> flows, boolean defaulted) {
    */
   public static final double DEFAULT_REPLICATION_GB = 10;
 
-  /** Copies the flows. */
+  /**
+   * Copies the flows.
+   *
+   * @param flows     the flows, each classified
+   * @param defaulted true when the default profile stands in for a missing {@code traffic}
+   */
   public TrafficProfile {
     flows = List.copyOf(flows);
   }
@@ -51,7 +56,9 @@ public record TrafficProfile(List<Flow> flows, boolean defaulted) {
     return flows.stream().noneMatch(f -> f.isReplication() && f.to().equals(region));
   }
 
-  /** The monthly GB of image pulls: every flow with {@code ecr} at one end that is not replication. */
+  /**
+   * {@return the monthly GB of image pulls: every flow with {@code ecr} at one end that is not replication}
+   */
   public double imagePullGb() {
     return flows.stream().filter(f -> !f.isReplication() && (Flow.ECR.equals(f.from()) || Flow.ECR.equals(f.to())))
         .mapToDouble(Flow::gb).sum();

@@ -23,7 +23,17 @@ import java.util.Optional;
 public record InterconnectDecision(Optional<Interconnect> requested, Interconnect chosen, int peers, double peeringHourUsd,
     double attachmentHourUsd, double hoursPerMonth) {
 
-  /** Checks the chosen mode is concrete and there is at least one peer. */
+  /**
+   * Checks the chosen mode is concrete and there is at least one peer.
+   *
+   * @param requested         the mode the landscape asks for, or empty for {@code auto}; not null
+   * @param chosen            the concrete mode built; not null
+   * @param peers             peer VPCs besides the cluster VPC, at least 1
+   * @param peeringHourUsd    USD per peering connection-hour
+   * @param attachmentHourUsd USD per Transit Gateway attachment-hour
+   * @param hoursPerMonth     hours in the priced month
+   * @throws IllegalArgumentException when there is no peer
+   */
   public InterconnectDecision {
     Objects.requireNonNull(requested, "requested");
     Objects.requireNonNull(chosen, "chosen");
@@ -66,22 +76,25 @@ public record InterconnectDecision(Optional<Interconnect> requested, Interconnec
         prices.usd(PriceBook.TRANSIT_GATEWAY_ATTACHMENT_HOUR), prices.usd(PriceBook.HOURS_PER_MONTH));
   }
 
-  /** Whether the landscape left the mode open and this decision chose it. */
+  /** {@return whether the landscape left the mode open and this decision chose it} */
   public boolean decided() {
     return requested.isEmpty();
   }
 
-  /** Every VPC of the interconnect: the cluster VPC and its peers. */
+  /** {@return every VPC of the interconnect: the cluster VPC and its peers} */
   public int vpcs() {
     return peers + 1;
   }
 
-  /** Monthly fixed cost of peering: one connection per peer × {@code peeringHour} × hours. */
+  /** {@return monthly fixed cost of peering: one connection per peer × {@code peeringHour} × hours} */
   public double peeringMonthlyUsd() {
     return peers * peeringHourUsd * hoursPerMonth;
   }
 
-  /** Monthly fixed cost of a Transit Gateway: one attachment per VPC × {@code transitGatewayAttachmentHour} × hours. */
+  /**
+   * {@return monthly fixed cost of a Transit Gateway: one attachment per VPC × {@code
+   * transitGatewayAttachmentHour} × hours}
+   */
   public double transitGatewayMonthlyUsd() {
     return vpcs() * attachmentHourUsd * hoursPerMonth;
   }

@@ -69,7 +69,20 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
   /** Interface endpoints a cluster needs when nothing else reaches the AWS APIs (no NAT path). */
   static final List<String> CLUSTER_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "sts", "eks-auth");
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param landscape          the checked landscape
+   * @param prices             the prices the decisions were made with
+   * @param nat                the NAT strategy built
+   * @param interfaceEndpoints the interface endpoints built, by service name
+   * @param interconnect       how the cluster VPC reaches its peers; empty without peers
+   * @param podZones           the AZs pods run in
+   * @param traffic            the traffic priced
+   * @param decisions          every decision, in order
+   * @param warnings           the warnings, each naming its field
+   * @param suppressions       the suppressed cost-lint findings
+   */
   public LandscapeDesign {
     interfaceEndpoints = List.copyOf(interfaceEndpoints);
     podZones = List.copyOf(podZones);
@@ -90,12 +103,24 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
    */
   public record Decision(String field, String chosen, Map<String, Double> options, String reason, boolean written) {
 
-    /** Copies the options in order. */
+    /**
+     * Copies the options in order.
+     *
+     * @param field   the landscape field it decides
+     * @param chosen  the option built
+     * @param options option → monthly USD of the whole design with it, in the order considered
+     * @param reason  why, in one line
+     * @param written true when the landscape set it
+     */
     public Decision {
       options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
-    /** The line the synth prints for a decision the landscape left open. */
+    /**
+     * {@return the line the synth prints for a decision the landscape left open} For example
+     * {@code decided network.nat: perAz ($98.55 a month) over single $65.70: …}: the option built,
+     * its monthly cost, the others' and the reason.
+     */
     public String line() {
       StringBuilder sb = new StringBuilder("decided " + field + ": " + chosen);
       Double cost = options.get(chosen);
@@ -125,7 +150,14 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
    */
   public record Suppression(String rule, String reason, Target target, List<String> appliesTo) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param rule      the rule id
+     * @param reason    why, naming the landscape field
+     * @param target    what the finding is on
+     * @param appliesTo the Kubernetes objects it applies to; empty for a CloudFormation rule
+     */
     public Suppression {
       appliesTo = List.copyOf(appliesTo);
     }
@@ -159,12 +191,15 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
     }
   }
 
-  /** Whether the cluster VPC gets transit subnets: when its peers are reached over a Transit Gateway. */
+  /**
+   * {@return whether the cluster VPC gets transit subnets: true when its peers are reached over a
+   * Transit Gateway}
+   */
   public boolean transitSubnets() {
     return interconnect.map(d -> d.chosen().isTransitGateway()).orElse(false);
   }
 
-  /** The interconnect mode the constructs build, when the landscape has peers. */
+  /** {@return the interconnect mode the constructs build; empty when the landscape has no peers} */
   public Optional<Interconnect> interconnectMode() {
     return interconnect.map(InterconnectDecision::chosen);
   }
@@ -214,7 +249,7 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
     return label.equals("none") ? List.of() : List.of(label.split(", "));
   }
 
-  /** The decisions the landscape left open (those the synth prints). */
+  /** {@return the decisions the landscape left open (those the synth prints), in order} */
   public List<Decision> decided() {
     return decisions.stream().filter(d -> !d.written()).toList();
   }
@@ -230,7 +265,7 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
         interconnectMode()));
   }
 
-  /** The predicted monthly bill of the generated design at this traffic, in USD. */
+  /** {@return the predicted monthly bill of the generated design at this traffic, in USD} */
   public double predictedMonthlyUsd() {
     return CostReport.bill(predicted(), traffic, prices).total();
   }

@@ -49,7 +49,7 @@ public final class AwsRegions {
   private AwsRegions() {
   }
 
-  /** Every known region name, sorted. */
+  /** {@return every known region name, sorted} */
   public static List<String> names() {
     return List.copyOf(ZONE_LETTERS.keySet());
   }

@@ -33,7 +33,13 @@ public record Cidr(long address, int prefix) {
 
   private static final Pattern SHAPE = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
 
-  /** Checks the address has no host bits set and the prefix is 0–32. */
+  /**
+   * Checks the address has no host bits set and the prefix is 0–32.
+   *
+   * @param address the network address as an unsigned 32-bit value, host bits 0
+   * @param prefix  the prefix length, 0–32
+   * @throws IllegalArgumentException when the prefix or the address is out of range, or host bits are set
+   */
   public Cidr {
     if (prefix < 0 || prefix > 32) {
       throw new IllegalArgumentException("prefix must be 0-32: " + prefix);
@@ -125,12 +131,12 @@ public record Cidr(long address, int prefix) {
     return Optional.empty();
   }
 
-  /** The number of addresses in the block. */
+  /** {@return the number of addresses in the block} */
   public long size() {
     return 1L << (32 - prefix);
   }
 
-  /** The last address of the block. */
+  /** {@return the last address of the block} */
   public long last() {
     return address + size() - 1;
   }

@@ -101,12 +101,12 @@ public enum FlowLogField {
       this.duckDb = duckDb;
     }
 
-    /** The column type of a Glue (Hive) table, e.g. {@code bigint}. */
+    /** {@return the column type of a Glue (Hive) table, e.g. {@code bigint}} */
     public String hive() {
       return hive;
     }
 
-    /** The column type in DuckDB, e.g. {@code BIGINT}. */
+    /** {@return the column type in DuckDB, e.g. {@code BIGINT}} */
     public String duckDb() {
       return duckDb;
     }
@@ -125,27 +125,27 @@ public enum FlowLogField {
     this.parquetType = parquetType;
   }
 
-  /** The field's name in a log format and a text file's header, e.g. {@code pkt-srcaddr}. */
+  /** {@return the field's name in a log format and a text file's header, e.g. {@code pkt-srcaddr}} */
   public String fieldName() {
     return fieldName;
   }
 
-  /** The flow-log version that introduced the field. */
+  /** {@return the flow-log version that introduced the field} */
   public int version() {
     return version;
   }
 
-  /** How a Parquet flow-log file stores the field. */
+  /** {@return how a Parquet flow-log file stores the field} */
   public ParquetType parquetType() {
     return parquetType;
   }
 
-  /** The column name in Parquet files, Glue tables and SQL, e.g. {@code pkt_srcaddr}. */
+  /** {@return the column name in Parquet files, Glue tables and SQL, e.g. {@code pkt_srcaddr}} */
   public String column() {
     return fieldName.replace('-', '_');
   }
 
-  /** The field in a log format string: {@code ${pkt-srcaddr}}. */
+  /** {@return the field in a log format string: {@code ${pkt-srcaddr}}} */
   public String placeholder() {
     return "${" + fieldName + "}";
   }

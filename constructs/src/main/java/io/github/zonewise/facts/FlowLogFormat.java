@@ -37,7 +37,12 @@ public record FlowLogFormat(List<FlowLogField> fields) {
       FlowLogField.PACKETS, FlowLogField.BYTES, FlowLogField.START, FlowLogField.END, FlowLogField.ACTION,
       FlowLogField.LOG_STATUS));
 
-  /** Copies the list; a format has at least one field, each once. */
+  /**
+   * Copies the list; a format has at least one field, each once.
+   *
+   * @param fields the fields, in record order
+   * @throws IllegalArgumentException for no field or a field listed twice
+   */
   public FlowLogFormat {
     fields = List.copyOf(fields);
     if (fields.isEmpty() || fields.stream().distinct().count() != fields.size()) {
@@ -45,17 +50,19 @@ public record FlowLogFormat(List<FlowLogField> fields) {
     }
   }
 
-  /** The {@code LogFormat} of an {@code AWS::EC2::FlowLog}: {@code ${version} ${account-id} …}. */
+  /** {@return the {@code LogFormat} of an {@code AWS::EC2::FlowLog}: {@code ${version} ${account-id} …}} */
   public String logFormat() {
     return fields.stream().map(FlowLogField::placeholder).collect(Collectors.joining(" "));
   }
 
-  /** The header line a text flow-log file of this format starts with: {@code version account-id …}. */
+  /**
+   * {@return the header line a text flow-log file of this format starts with: {@code version account-id …}}
+   */
   public String header() {
     return fields.stream().map(FlowLogField::fieldName).collect(Collectors.joining(" "));
   }
 
-  /** The version of the records: the highest version among the fields. */
+  /** {@return the version of the records: the highest version among the fields} */
   public int version() {
     return fields.stream().mapToInt(FlowLogField::version).max().orElseThrow();
   }

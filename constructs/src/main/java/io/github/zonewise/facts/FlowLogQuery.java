@@ -50,12 +50,12 @@ public enum FlowLogQuery {
     this.description = description;
   }
 
-  /** The query's name, e.g. {@code cross-az-bytes} (its file is {@code cross-az-bytes.sql}). */
+  /** {@return the query's name, e.g. {@code cross-az-bytes} (its file is {@code cross-az-bytes.sql})} */
   public String queryName() {
     return queryName;
   }
 
-  /** One line saying what the query answers. */
+  /** {@return one line saying what the query answers} */
   public String description() {
     return description;
   }
@@ -105,7 +105,7 @@ public enum FlowLogQuery {
     return Arrays.stream(values()).filter(q -> q.queryName.equals(name)).findFirst();
   }
 
-  /** Every query's name, in order. */
+  /** {@return every query's name, in order} */
   public static List<String> names() {
     return Arrays.stream(values()).map(FlowLogQuery::queryName).toList();
   }

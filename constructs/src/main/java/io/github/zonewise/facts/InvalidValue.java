@@ -13,9 +13,12 @@ public class InvalidValue extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The property or field path the value was given for, e.g. {@code cidr}. */
   private final String property;
   private final transient Object value;
+  /** What is wrong and the fix, as the message says it after the value. */
   private final String problem;
+  /** Whether the message shows the value found (false for a missing value). */
   private final boolean shown;
 
   /**
@@ -47,22 +50,22 @@ public class InvalidValue extends IllegalArgumentException {
     this.shown = false;
   }
 
-  /** Whether the message shows the value found (false for a missing value). */
+  /** {@return whether the message shows the value found (false for a missing value)} */
   public boolean showsValue() {
     return shown;
   }
 
-  /** The property or field path the value was given for. */
+  /** {@return the property or field path the value was given for} */
   public String property() {
     return property;
   }
 
-  /** The value found. */
+  /** {@return the value found} */
   public Object value() {
     return value;
   }
 
-  /** What is wrong and the fix. */
+  /** {@return what is wrong and the fix} */
   public String problem() {
     return problem;
   }

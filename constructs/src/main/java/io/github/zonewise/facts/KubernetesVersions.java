@@ -63,6 +63,10 @@ public final class KubernetesVersions {
     /**
      * Checks the dates are in order.
      *
+     * @param version              the minor version
+     * @param eksRelease           the day EKS released it, before the end of standard support
+     * @param endOfStandardSupport the first day of extended support, before its end
+     * @param endOfExtendedSupport the day extended support ends
      * @throws IllegalArgumentException when they are not
      */
     public EksVersion {

@@ -18,7 +18,7 @@ public abstract class NamedChoice {
     this.name = java.util.Objects.requireNonNull(name);
   }
 
-  /** The landscape-file name of this choice. */
+  /** {@return the landscape-file name of this choice} */
   public String name() {
     return name;
   }

@@ -13,7 +13,16 @@ import java.util.Objects;
  */
 public record Price(String key, double usd, String unit, String source, String asOf) {
 
-  /** Checks the price is a finite non-negative number and every text is present. */
+  /**
+   * Checks the price is a finite non-negative number and every text is present.
+   *
+   * @param key    the price key; not null
+   * @param usd    US dollars per {@code unit}, finite and ≥ 0
+   * @param unit   what one unit is; not null
+   * @param source where the figure is published; not null
+   * @param asOf   when it was read, or where an override came from; not null
+   * @throws IllegalArgumentException when the price is negative or not finite
+   */
   public Price {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(unit, "unit");

@@ -174,7 +174,7 @@ public final class PriceBook {
     this.regionPriced = regionPriced;
   }
 
-  /** The us-east-1 list prices, each with its source. */
+  /** {@return the us-east-1 list prices, each with its source} */
   public static PriceBook defaults() {
     return DEFAULTS;
   }
@@ -200,12 +200,12 @@ public final class PriceBook {
     return new PriceBook(map.values(), region, true);
   }
 
-  /** The region this book prices (us-east-1 for {@link #defaults()}). */
+  /** {@return the region this book prices (us-east-1 for {@link #defaults()})} */
   public String region() {
     return region;
   }
 
-  /** Whether {@link #region()} has a price table; false when us-east-1 rates stand in for it. */
+  /** {@return whether {@link #region()} has a price table; false when us-east-1 rates stand in for it} */
   public boolean regionPriced() {
     return regionPriced;
   }
@@ -267,12 +267,12 @@ public final class PriceBook {
     return Optional.ofNullable(prices.get(key));
   }
 
-  /** Every price key, in book order. */
+  /** {@return every price key, in book order} */
   public List<String> keys() {
     return List.copyOf(prices.keySet());
   }
 
-  /** Every price, in book order. */
+  /** {@return every price, in book order} */
   public Collection<Price> prices() {
     return prices.values();
   }

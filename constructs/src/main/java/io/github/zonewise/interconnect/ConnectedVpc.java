@@ -23,7 +23,16 @@ import java.util.Objects;
 public record ConnectedVpc(String name, String vpcId, Cidr cidr, Map<String, String> routeTables,
     List<String> attachmentSubnets) {
 
-  /** Checks the fields are present and copies the collections (keeping their order). */
+  /**
+   * Checks the fields are present and copies the collections (keeping their order).
+   *
+   * @param name              not blank and without {@code /}; not null
+   * @param vpcId             the VPC id, a literal or a token; not null
+   * @param cidr              the VPC CIDR; not null
+   * @param routeTables       stable key → route-table id
+   * @param attachmentSubnets the subnet ids a Transit Gateway attachment uses, one per AZ
+   * @throws IllegalArgumentException when the name is blank or contains {@code /}
+   */
   public ConnectedVpc {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(vpcId, "vpcId");

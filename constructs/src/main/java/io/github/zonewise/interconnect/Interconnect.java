@@ -44,7 +44,7 @@ public final class Interconnect extends NamedChoice {
     return new Interconnect("transitGateway");
   }
 
-  /** Whether this is {@link #transitGateway()}. */
+  /** {@return whether this is {@link #transitGateway()}} */
   public boolean isTransitGateway() {
     return name.equals("transitGateway");
   }

@@ -32,7 +32,17 @@ public record PeerVpc(String name, String cidr, String vpcId, List<String> route
   /** An EC2 subnet id: {@code subnet-} and 8 or 17 lower-case hex digits. */
   public static final Pattern SUBNET_ID = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
 
-  /** Checks the name, CIDR and ids, and copies the lists (null becomes empty). */
+  /**
+   * Checks the name, CIDR and ids, and copies the lists (null becomes empty).
+   *
+   * @param name          a DNS-1123 label, not blank and without {@code /}
+   * @param cidr          an IPv4 CIDR block, kept in its normalized form
+   * @param vpcId         {@code vpc-} and 8 or 17 hex digits, or null for a VPC Zonewise creates
+   * @param routeTableIds {@code rtb-} ids of the existing VPC, or null; only with a {@code vpcId}
+   * @param subnetIds     {@code subnet-} ids of the existing VPC, or null; only with a {@code vpcId}
+   * @throws IllegalArgumentException naming the field, when a value is malformed or ids come without a
+   *                                  {@code vpcId}
+   */
   public PeerVpc {
     Objects.requireNonNull(name, "name");
     if (name.isBlank() || name.contains("/")) {
@@ -93,12 +103,12 @@ public record PeerVpc(String name, String cidr, String vpcId, List<String> route
     return new PeerVpc(name, cidr, Objects.requireNonNull(vpcId, "vpcId"), routeTableIds, subnetIds);
   }
 
-  /** Whether the VPC exists already (it has a {@code vpcId}). */
+  /** {@return whether the VPC exists already (it has a {@code vpcId})} */
   public boolean isExisting() {
     return vpcId != null;
   }
 
-  /** The parsed CIDR. */
+  /** {@return the parsed CIDR} */
   public Cidr block() {
     return Cidr.parse(cidr).orElseThrow();
   }

@@ -146,32 +146,32 @@ public class TransitGateway extends Construct {
     return CfnTag.builder().key(key).value(value).build();
   }
 
-  /** The L1 Transit Gateway. */
+  /** {@return the L1 Transit Gateway} */
   public CfnTransitGateway resource() {
     return resource;
   }
 
-  /** The Transit Gateway id (a token). */
+  /** {@return the Transit Gateway id (a token)} */
   public String transitGatewayId() {
     return resource.getRef();
   }
 
-  /** The route table every attachment is associated with and propagates to. */
+  /** {@return the route table every attachment is associated with and propagates to} */
   public CfnTransitGatewayRouteTable routeTable() {
     return routeTable;
   }
 
-  /** The attachments by VPC name. */
+  /** {@return the attachments by VPC name} */
   public Map<String, CfnTransitGatewayVpcAttachment> attachments() {
     return Collections.unmodifiableMap(attachments);
   }
 
-  /** Each VPC's routes to the other VPCs, by VPC name. */
+  /** {@return each VPC's routes to the other VPCs, by VPC name} */
   public Map<String, List<CfnRoute>> routes() {
     return Collections.unmodifiableMap(routes);
   }
 
-  /** The props. */
+  /** {@return the props} */
   public TransitGatewayProps props() {
     return props;
   }

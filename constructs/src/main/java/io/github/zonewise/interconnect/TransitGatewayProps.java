@@ -14,19 +14,19 @@ public final class TransitGatewayProps {
     this.vpcs = List.copyOf(Objects.requireNonNull(b.vpcs, "vpcs is required"));
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The name used in Name tags and the description. Default: the first VPC's name. */
+  /** {@return the name used in Name tags and the description} Default: the first VPC's name. */
   public String name() {
     return name != null ? name : vpcs.isEmpty() ? "zonewise" : vpcs.get(0).name();
   }
 
   /**
-   * The VPCs to attach, at least two, each with {@link ConnectedVpc#attachmentSubnets()} (one subnet
-   * per AZ). Each costs one attachment: $0.05/hour, $36.50/month. Required.
+   * {@return the VPCs to attach, at least two, each with {@link ConnectedVpc#attachmentSubnets()} (one subnet
+   * per AZ)} Each costs one attachment: $0.05/hour, $36.50/month. Required.
    */
   public List<ConnectedVpc> vpcs() {
     return vpcs;
@@ -62,7 +62,7 @@ public final class TransitGatewayProps {
       return this;
     }
 
-    /** The props. */
+    /** {@return the props} */
     public TransitGatewayProps build() {
       return new TransitGatewayProps(this);
     }

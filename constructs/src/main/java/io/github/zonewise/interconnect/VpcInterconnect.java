@@ -135,32 +135,32 @@ public class VpcInterconnect extends Construct {
     }
   }
 
-  /** The mode the VPCs are connected by. */
+  /** {@return the mode the VPCs are connected by} */
   public Interconnect mode() {
     return props.mode();
   }
 
-  /** The peer VPCs this created, by peer name. */
+  /** {@return the peer VPCs this created, by peer name} */
   public Map<String, ZonalVpc> createdVpcs() {
     return Collections.unmodifiableMap(createdVpcs);
   }
 
-  /** Every VPC of the interconnect as connected, the cluster VPC first, by name. */
+  /** {@return every VPC of the interconnect as connected, the cluster VPC first, by name} */
   public Map<String, ConnectedVpc> vpcs() {
     return Collections.unmodifiableMap(connected);
   }
 
-  /** The peering connections by peer name; empty with a Transit Gateway. */
+  /** {@return the peering connections by peer name; empty with a Transit Gateway} */
   public Map<String, VpcPeering> peerings() {
     return Collections.unmodifiableMap(peerings);
   }
 
-  /** The Transit Gateway; empty with peering. */
+  /** {@return the Transit Gateway; empty with peering} */
   public Optional<TransitGateway> transitGateway() {
     return Optional.ofNullable(transitGateway);
   }
 
-  /** The props. */
+  /** {@return the props} */
   public VpcInterconnectProps props() {
     return props;
   }

@@ -23,42 +23,42 @@ public final class VpcInterconnectProps {
     this.flowLogRetentionDays = b.flowLogRetentionDays;
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * The cluster VPC. Required. For a Transit Gateway it needs its transit subnets
-   * ({@link ZonalVpcProps#transitSubnets()}).
+   * {@return the cluster VPC} Required. For a Transit Gateway it needs its transit subnets ({@link
+   * ZonalVpcProps#transitSubnets()}).
    */
   public ZonalVpc vpc() {
     return vpc;
   }
 
   /**
-   * The cluster VPC's name in the interconnect; also the prefix of created peers' Name tags
-   * ({@code <name>-<peer>}). Default {@code cluster}.
+   * {@return the cluster VPC's name in the interconnect; also the prefix of created peers' Name tags ({@code
+   * <name>-<peer>})} Default {@code cluster}.
    */
   public String name() {
     return name != null ? name : "cluster";
   }
 
-  /** The peer VPCs, at least one. Required. */
+  /** {@return the peer VPCs, at least one} Required. */
   public List<PeerVpc> peers() {
     return peers;
   }
 
   /**
-   * The mode. Default: peering for one peer, a Transit Gateway for two or more (the cheapest design
-   * that routes between every pair of VPCs when every pair talks); a landscape passes the mode its
-   * design step decided from the traffic.
+   * {@return the mode} Default: peering for one peer, a Transit Gateway for two or more (the cheapest design
+   * that routes between every pair of VPCs when every pair talks); a landscape passes the mode its design
+   * step decided from the traffic.
    */
   public Interconnect mode() {
     return mode;
   }
 
-  /** Flow-log retention of the VPCs this creates. Default 30 days. */
+  /** {@return flow-log retention of the VPCs this creates} Default 30 days. */
   public int flowLogRetentionDays() {
     return flowLogRetentionDays;
   }
@@ -129,7 +129,7 @@ public final class VpcInterconnectProps {
       return this;
     }
 
-    /** The props. */
+    /** {@return the props} */
     public VpcInterconnectProps build() {
       return new VpcInterconnectProps(this);
     }

@@ -76,27 +76,30 @@ public class VpcPeering extends Construct {
         .build()));
   }
 
-  /** The L1 peering connection. */
+  /** {@return the L1 peering connection} */
   public CfnVPCPeeringConnection resource() {
     return resource;
   }
 
-  /** The peering connection id (a token). */
+  /** {@return the peering connection id (a token)} */
   public String connectionId() {
     return resource.getRef();
   }
 
-  /** The props. */
+  /** {@return the props} */
   public VpcPeeringProps props() {
     return props;
   }
 
-  /** The requester's routes to the accepter's CIDR, by route-table key. */
+  /** {@return the requester's routes to the accepter's CIDR, by route-table key} */
   public Map<String, CfnRoute> requesterRoutes() {
     return Collections.unmodifiableMap(requesterRoutes);
   }
 
-  /** The accepter's routes to the requester's CIDR, by route-table key; empty when it lists no route tables. */
+  /**
+   * {@return the accepter's routes to the requester's CIDR, by route-table key; empty when it lists no route
+   * tables}
+   */
   public Map<String, CfnRoute> accepterRoutes() {
     return Collections.unmodifiableMap(accepterRoutes);
   }

@@ -13,19 +13,19 @@ public final class VpcPeeringProps {
     this.accepter = Objects.requireNonNull(b.accepter, "accepter is required");
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The VPC that requests the connection (in a landscape, the cluster VPC). Required. */
+  /** {@return the VPC that requests the connection (in a landscape, the cluster VPC)} Required. */
   public ConnectedVpc requester() {
     return requester;
   }
 
   /**
-   * The VPC that accepts it, in the same account and region (the connection is then accepted
-   * automatically). Required.
+   * {@return the VPC that accepts it, in the same account and region (the connection is then accepted
+   * automatically)} Required.
    */
   public ConnectedVpc accepter() {
     return accepter;
@@ -61,7 +61,7 @@ public final class VpcPeeringProps {
       return this;
     }
 
-    /** The props. */
+    /** {@return the props} */
     public VpcPeeringProps build() {
       return new VpcPeeringProps(this);
     }

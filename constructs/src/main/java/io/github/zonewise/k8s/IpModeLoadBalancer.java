@@ -73,12 +73,12 @@ public class IpModeLoadBalancer extends Construct {
     }
   }
 
-  /** The props this was built with. */
+  /** {@return the props this was built with} */
   public IpModeLoadBalancerProps props() {
     return props;
   }
 
-  /** The Service (NLB) or Ingress (ALB) object. */
+  /** {@return the Service (NLB) or Ingress (ALB) object} */
   public ApiObject resource() {
     return resource;
   }

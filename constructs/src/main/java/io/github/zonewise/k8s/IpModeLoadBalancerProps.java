@@ -29,27 +29,27 @@ public final class IpModeLoadBalancerProps {
     }
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The Service whose pods the load balancer targets. Required. */
+  /** {@return the Service whose pods the load balancer targets} Required. */
   public LocalityService service() {
     return service;
   }
 
-  /** NLB or ALB. Required. */
+  /** {@return NLB or ALB} Required. */
   public LoadBalancerType type() {
     return type;
   }
 
-  /** Internal or internet-facing. Default {@link LoadBalancerScheme#internal()}. */
+  /** {@return internal or internet-facing} Default {@link LoadBalancerScheme#internal()}. */
   public LoadBalancerScheme scheme() {
     return scheme;
   }
 
-  /** The port clients connect to. Default: the Service port for an NLB, 80 for an ALB. */
+  /** {@return the port clients connect to} Default: the Service port for an NLB, 80 for an ALB. */
   public int listenerPort() {
     return listenerPort;
   }

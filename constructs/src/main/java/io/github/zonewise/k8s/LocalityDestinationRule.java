@@ -41,12 +41,12 @@ public class LocalityDestinationRule extends Construct {
         props.namespace(), Map.of(), Map.of(), Map.of("spec", spec));
   }
 
-  /** The props this was built with. */
+  /** {@return the props this was built with} */
   public LocalityDestinationRuleProps props() {
     return props;
   }
 
-  /** The DestinationRule object. */
+  /** {@return the DestinationRule object} */
   public ApiObject resource() {
     return resource;
   }

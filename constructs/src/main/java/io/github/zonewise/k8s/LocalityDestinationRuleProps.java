@@ -18,27 +18,29 @@ public final class LocalityDestinationRuleProps {
     this.policy = ApiObjects.required("LocalityDestinationRuleProps.policy", b.policy);
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The rule's name. Required. */
+  /** {@return the rule's name} Required. */
   public String name() {
     return name;
   }
 
-  /** The namespace. Default {@code default}. */
+  /** {@return the namespace} Default {@code default}. */
   public String namespace() {
     return namespace;
   }
 
-  /** The service host the rule applies to, e.g. {@code orders.ecommerce.svc.cluster.local}. Required. */
+  /**
+   * {@return the service host the rule applies to, e.g. {@code orders.ecommerce.svc.cluster.local}} Required.
+   */
   public String host() {
     return host;
   }
 
-  /** Distribute or failover. Required. */
+  /** {@return distribute or failover} Required. */
   public LocalityPolicy policy() {
     return policy;
   }

@@ -85,12 +85,12 @@ public final class LocalityPolicy {
     return new LocalityPolicy(null, null, Collections.unmodifiableMap(new TreeMap<>(fromTo)));
   }
 
-  /** The distribute weights (from-zone → to-zone → weight), or null for a failover policy. */
+  /** {@return the distribute weights (from-zone → to-zone → weight), or null for a failover policy} */
   public Map<String, Map<String, Integer>> distribute() {
     return distribute;
   }
 
-  /** The failover regions (from → to), or null for a distribute policy. */
+  /** {@return the failover regions (from → to), or null for a distribute policy} */
   public Map<String, String> failover() {
     return failover;
   }

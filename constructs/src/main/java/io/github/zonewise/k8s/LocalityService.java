@@ -46,17 +46,17 @@ public class LocalityService extends Construct {
         new TreeMap<>(props.selector()), annotations, Map.of("spec", spec));
   }
 
-  /** The props this was built with. */
+  /** {@return the props this was built with} */
   public LocalityServiceProps props() {
     return props;
   }
 
-  /** The Service object. */
+  /** {@return the Service object} */
   public ApiObject resource() {
     return resource;
   }
 
-  /** The in-cluster DNS name: {@code <name>.<namespace>.svc.cluster.local}. */
+  /** {@return the in-cluster DNS name: {@code <name>.<namespace>.svc.cluster.local}} */
   public String host() {
     return props.name() + "." + props.namespace() + ".svc.cluster.local";
   }

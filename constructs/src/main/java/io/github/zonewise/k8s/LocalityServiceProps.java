@@ -60,47 +60,53 @@ public final class LocalityServiceProps {
     return value;
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The Service's name (a DNS-1035 label: starts with a letter). Required. */
+  /** {@return the Service's name (a DNS-1035 label: starts with a letter)} Required. */
   public String name() {
     return name;
   }
 
-  /** The namespace. Default {@code default}. */
+  /** {@return the namespace} Default {@code default}. */
   public String namespace() {
     return namespace;
   }
 
-  /** The labels of the pods the Service sends to. Required, e.g. {@link ZonalDeployment#selector()}. */
+  /**
+   * {@return the labels of the pods the Service sends to} Required, e.g. {@link ZonalDeployment#selector()}.
+   */
   public Map<String, String> selector() {
     return selector;
   }
 
-  /** The Service port. Required, 1–65535. */
+  /** {@return the Service port} Required, 1–65535. */
   public int port() {
     return port;
   }
 
-  /** The pods' port. Default: {@link #port()}. */
+  /** {@return the pods' port} Default: {@link #port()}. */
   public int targetPort() {
     return targetPort;
   }
 
-  /** The routing mode. Default {@link ZonalRouting#topologyAware()}. */
+  /** {@return the routing mode} Default {@link ZonalRouting#topologyAware()}. */
   public ZonalRouting routing() {
     return routing;
   }
 
-  /** The Kubernetes version the Service is written for. Default {@value KubernetesVersions#DEFAULT}. */
+  /**
+   * {@return the Kubernetes version the Service is written for} Default {@value KubernetesVersions#DEFAULT}.
+   */
   public String kubernetesVersion() {
     return kubernetesVersion;
   }
 
-  /** Extra annotations (not the routing annotations, which {@link #routing()} sets). Default: none. */
+  /**
+   * {@return extra annotations (not the routing annotations, which {@link #routing()} sets)} Default: none.
+   */
   public Map<String, String> annotations() {
     return annotations;
   }

@@ -123,7 +123,7 @@ public final class NodeAmi {
     return new NodeAmi("ssmParameter", parameter, family(family));
   }
 
-  /** The default: {@link #DEFAULT_ALIAS}. */
+  /** {@return the default: {@link #DEFAULT_ALIAS}} */
   public static NodeAmi defaultAlias() {
     return alias(DEFAULT_ALIAS);
   }
@@ -136,22 +136,22 @@ public final class NodeAmi {
     return family;
   }
 
-  /** {@code alias}, {@code id} or {@code ssmParameter}. */
+  /** {@return {@code alias}, {@code id} or {@code ssmParameter}} */
   public String kind() {
     return kind;
   }
 
-  /** The alias, id or parameter. */
+  /** {@return the alias, id or parameter} */
   public String value() {
     return value;
   }
 
-  /** The {@code amiFamily} of a custom AMI, or null for an alias (Karpenter infers it). */
+  /** {@return the {@code amiFamily} of a custom AMI, or null for an alias (Karpenter infers it)} */
   public String family() {
     return family;
   }
 
-  /** Whether this is a custom AMI (id or SSM parameter). */
+  /** {@return whether this is a custom AMI (id or SSM parameter)} */
   public boolean isCustom() {
     return family != null;
   }

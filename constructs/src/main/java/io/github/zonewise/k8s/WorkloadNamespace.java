@@ -28,7 +28,7 @@ public class WorkloadNamespace extends Construct {
         istioInjection ? Map.of("istio-injection", "enabled") : Map.of(), Map.of(), Map.of());
   }
 
-  /** The {@code Namespace} object. */
+  /** {@return the {@code Namespace} object} */
   public ApiObject resource() {
     return resource;
   }

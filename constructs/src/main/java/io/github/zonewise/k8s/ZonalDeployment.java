@@ -101,17 +101,19 @@ public class ZonalDeployment extends Construct {
     return c;
   }
 
-  /** The labels the pods carry and a Service selects them by: {@code app.kubernetes.io/name: <name>}. */
+  /**
+   * {@return the labels the pods carry and a Service selects them by: {@code app.kubernetes.io/name: <name>}}
+   */
   public Map<String, String> selector() {
     return Map.of(ApiObjects.NAME_LABEL, props.name());
   }
 
-  /** The props this was built with. */
+  /** {@return the props this was built with} */
   public ZonalDeploymentProps props() {
     return props;
   }
 
-  /** The Deployment object. */
+  /** {@return the Deployment object} */
   public ApiObject resource() {
     return resource;
   }

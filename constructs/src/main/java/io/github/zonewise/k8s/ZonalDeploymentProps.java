@@ -50,67 +50,79 @@ public final class ZonalDeploymentProps {
     this.memory = ApiObjects.required("ZonalDeploymentProps.memory", b.memory);
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The Deployment's name, also its container's name and its pods' {@code app.kubernetes.io/name}. Required. */
+  /**
+   * {@return the Deployment's name, also its container's name and its pods' {@code app.kubernetes.io/name}}
+   * Required.
+   */
   public String name() {
     return name;
   }
 
-  /** The namespace. Default {@code default}. */
+  /** {@return the namespace} Default {@code default}. */
   public String namespace() {
     return namespace;
   }
 
-  /** The container image. Required. */
+  /** {@return the container image} Required. */
   public String image() {
     return image;
   }
 
-  /** The port the container listens on. Required, 1–65535. */
+  /** {@return the port the container listens on} Required, 1–65535. */
   public int containerPort() {
     return containerPort;
   }
 
-  /** The replica count. Default 3: one per zone of a three-AZ region, the fewest that gives zonal routing endpoints in every zone. */
+  /**
+   * {@return the replica count} Default 3: one per zone of a three-AZ region, the fewest that gives zonal
+   * routing endpoints in every zone.
+   */
   public int replicas() {
     return replicas;
   }
 
-  /** The workload (its {@code app.kubernetes.io/name}) whose nodes the pods must share, or null. Default: none. */
+  /**
+   * {@return the workload (its {@code app.kubernetes.io/name}) whose nodes the pods must share, or null}
+   * Default: none.
+   */
   public String colocateWith() {
     return colocateWith;
   }
 
-  /** The namespace of {@link #colocateWith()}, or null for the deployment's own namespace. */
+  /** {@return the namespace of {@link #colocateWith()}, or null for the deployment's own namespace} */
   public String colocateWithNamespace() {
     return colocateWithNamespace;
   }
 
-  /** The zones the pods spread over; when set, the zone spread requires that many zones ({@code minDomains}). Default: none (spread over the zones that have nodes). */
+  /**
+   * {@return the zones the pods spread over; when set, the zone spread requires that many zones ({@code
+   * minDomains})} Default: none (spread over the zones that have nodes).
+   */
   public List<String> zones() {
     return zones;
   }
 
   /**
-   * Whether the pods run only in {@link #zones()} (a required node affinity on
-   * {@code topology.kubernetes.io/zone}): for node pools that cover fewer zones than the VPC, whose
-   * other zones still have nodes (the system nodes) the scheduler would otherwise spread to.
-   * Default false: the zones only size the spread.
+   * {@return whether the pods run only in {@link #zones()} (a required node affinity on {@code
+   * topology.kubernetes.io/zone}): for node pools that cover fewer zones than the VPC, whose other zones
+   * still have nodes (the system nodes) the scheduler would otherwise spread to} Default false: the zones
+   * only size the spread.
    */
   public boolean onlyInZones() {
     return onlyInZones;
   }
 
-  /** The container's CPU request. Default {@code 250m}. */
+  /** {@return the container's CPU request} Default {@code 250m}. */
   public String cpu() {
     return cpu;
   }
 
-  /** The container's memory request. Default {@code 256Mi}. */
+  /** {@return the container's memory request} Default {@code 256Mi}. */
   public String memory() {
     return memory;
   }

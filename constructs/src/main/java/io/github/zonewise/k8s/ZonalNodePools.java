@@ -95,17 +95,17 @@ public class ZonalNodePools extends Construct {
     return ApiObjects.ordered("key", key, "operator", operator, "values", values);
   }
 
-  /** The props this was built with. */
+  /** {@return the props this was built with} */
   public ZonalNodePoolsProps props() {
     return props;
   }
 
-  /** The EC2NodeClass object. */
+  /** {@return the EC2NodeClass object} */
   public ApiObject nodeClass() {
     return nodeClass;
   }
 
-  /** The NodePool objects by zone, in the order of {@link ZonalNodePoolsProps#zones()}. */
+  /** {@return the NodePool objects by zone, in the order of {@link ZonalNodePoolsProps#zones()}} */
   public Map<String, ApiObject> nodePools() {
     return Collections.unmodifiableMap(nodePools);
   }

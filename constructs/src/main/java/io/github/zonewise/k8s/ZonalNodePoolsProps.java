@@ -87,47 +87,50 @@ public final class ZonalNodePoolsProps {
     return pool + "-" + zone;
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The name of the EC2NodeClass and the prefix of the NodePools. Required. */
+  /** {@return the name of the EC2NodeClass and the prefix of the NodePools} Required. */
   public String name() {
     return name;
   }
 
-  /** The AZs, one NodePool each. Required. */
+  /** {@return the AZs, one NodePool each} Required. */
   public List<String> zones() {
     return zones;
   }
 
-  /** The EKS cluster's name: it names the node role and the discovery tag value. Required. */
+  /** {@return the EKS cluster's name: it names the node role and the discovery tag value} Required. */
   public String clusterName() {
     return clusterName;
   }
 
-  /** The node AMI. Default {@link NodeAmi#defaultAlias()}. */
+  /** {@return the node AMI} Default {@link NodeAmi#defaultAlias()}. */
   public NodeAmi ami() {
     return ami;
   }
 
-  /** EC2 instance categories. Default {@code [c, m, r]}. */
+  /** {@return EC2 instance categories} Default {@code [c, m, r]}. */
   public List<String> instanceCategories() {
     return instanceCategories;
   }
 
-  /** Capacity types. Default {@code [on-demand]}; {@code spot} is cheaper but can be interrupted. */
+  /** {@return capacity types} Default {@code [on-demand]}; {@code spot} is cheaper but can be interrupted. */
   public List<String> capacityTypes() {
     return capacityTypes;
   }
 
-  /** CPU architectures. Default {@code [amd64]}; {@code arm64} (Graviton) is cheaper per vCPU when the images have it. */
+  /**
+   * {@return CPU architectures} Default {@code [amd64]}; {@code arm64} (Graviton) is cheaper per vCPU when
+   * the images have it.
+   */
   public List<String> architectures() {
     return architectures;
   }
 
-  /** The vCPUs each NodePool may launch. Default 1000. */
+  /** {@return the vCPUs each NodePool may launch} Default 1000. */
   public int cpuLimit() {
     return cpuLimit;
   }

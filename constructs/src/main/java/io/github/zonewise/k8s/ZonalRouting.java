@@ -102,12 +102,15 @@ public final class ZonalRouting extends NamedChoice {
   }
 
 
-  /** Whether this mode prefers endpoints in the client's zone (so every zone needs endpoints). */
+  /** {@return whether this mode prefers endpoints in the client's zone (so every zone needs endpoints)} */
   public boolean isZonal() {
     return zonal;
   }
 
-  /** Whether this mode sends traffic to node-local endpoints only ({@code internalTrafficPolicy: Local}). */
+  /**
+   * {@return whether this mode sends traffic to node-local endpoints only ({@code internalTrafficPolicy:
+   * Local})}
+   */
   public boolean isNodeLocal() {
     return equals(nodeLocal());
   }

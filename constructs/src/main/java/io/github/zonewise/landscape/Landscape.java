@@ -230,17 +230,17 @@ public class Landscape extends Construct {
     }
   }
 
-  /** The cluster stack ({@code <name>-cluster}), when the landscape has a {@code cluster}. */
+  /** {@return the cluster stack ({@code <name>-cluster}); empty without a {@code cluster} section} */
   public Optional<Stack> clusterStack() {
     return Optional.ofNullable(clusterStack);
   }
 
-  /** The EKS cluster and its controllers, when the landscape has a {@code cluster}. */
+  /** {@return the EKS cluster and its controllers; empty without a {@code cluster} section} */
   public Optional<ZonalCluster> cluster() {
     return Optional.ofNullable(cluster);
   }
 
-  /** The Kubernetes charts of the landscape, in the order they are applied. */
+  /** {@return the Kubernetes charts of the landscape, in the order they are applied} */
   public List<org.cdk8s.Chart> charts() {
     return Collections.unmodifiableList(charts);
   }
@@ -286,67 +286,76 @@ public class Landscape extends Construct {
     }
   }
 
-  /** The EKS cluster's name: the landscape's name. */
+  /** {@return the EKS cluster's name: the landscape's name} */
   public String clusterName() {
     return landscape.spec().name();
   }
 
-  /** The checked landscape this was built from. */
+  /** {@return the checked landscape this was built from} */
   public ValidatedLandscape landscape() {
     return landscape;
   }
 
-  /** The props this was built with. */
+  /** {@return the props this was built with} */
   public LandscapeProps props() {
     return props;
   }
 
-  /** The network stack. */
+  /** {@return the network stack} */
   public Stack networkStack() {
     return networkStack;
   }
 
-  /** The cluster VPC. */
+  /** {@return the cluster VPC} */
   public ZonalVpc network() {
     return network;
   }
 
-  /** How the cluster VPC reaches its peers and what it costs; empty without an {@code interconnect} section. */
+  /**
+   * {@return how the cluster VPC reaches its peers and what it costs; empty without an {@code interconnect}
+   * section}
+   */
   public Optional<InterconnectDecision> interconnectDecision() {
     return design.interconnect();
   }
 
-  /** Every choice the landscape left open, as decided before the constructs were built. */
+  /** {@return every choice the landscape left open, as decided before the constructs were built} */
   public LandscapeDesign design() {
     return design;
   }
 
-  /** The prices the design was decided with. */
+  /** {@return the prices the design was decided with} */
   public PriceBook priceBook() {
     return priceBook;
   }
 
-  /** The peer VPCs and their peering or Transit Gateway; empty without an {@code interconnect} section. */
+  /**
+   * {@return the peer VPCs and their peering or Transit Gateway; empty without an {@code interconnect}
+   * section}
+   */
   public Optional<VpcInterconnect> interconnect() {
     return Optional.ofNullable(interconnect);
   }
 
-  /** The registry stack {@code <name>-registry}; empty without a {@code registry} section. */
+  /** {@return the registry stack {@code <name>-registry}; empty without a {@code registry} section} */
   public Optional<Stack> registryStack() {
     return Optional.ofNullable(registryStack);
   }
 
-  /** The repositories and their replication in the home region; empty without a {@code registry} section. */
+  /**
+   * {@return the repositories and their replication in the home region; empty without a {@code registry}
+   * section}
+   */
   public Optional<ImageRegistry> registry() {
     return Optional.ofNullable(registry);
   }
 
-  /** The replica regions' repositories, by region. */
+  /** {@return the replica regions' repositories, by region} */
   public Map<String, ImageRegistry> replicaRegistries() {
     return java.util.Collections.unmodifiableMap(replicaRegistries);
   }
 
-  /** Every stack of the landscape, in creation order. */
+  /** {@return every stack of the landscape, in creation order} */
   public List<Stack> stacks() {
     return Collections.unmodifiableList(stacks);
   }

@@ -20,24 +20,27 @@ public final class LandscapeProps {
     this.manifestsDir = b.manifestsDir;
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The checked landscape. Required. */
+  /** {@return the checked landscape} Required. */
   public ValidatedLandscape landscape() {
     return landscape;
   }
 
-  /** Where the Kubernetes manifests are written, one {@code *.k8s.yaml} per chart. Default {@code dist}. */
+  /**
+   * {@return where the Kubernetes manifests are written, one {@code *.k8s.yaml} per chart} Default {@code
+   * dist}.
+   */
   public Path manifestsDir() {
     return manifestsDir;
   }
 
   /**
-   * The prices the synth's choices are explained with (the interconnect line). Default: null, meaning
-   * the list prices with the landscape's {@code prices:} overrides.
+   * {@return the prices the synth's choices are explained with (the interconnect line)} Default: null,
+   * meaning the list prices with the landscape's {@code prices:} overrides.
    */
   public PriceBook priceBook() {
     return priceBook;
@@ -86,7 +89,7 @@ public final class LandscapeProps {
       return this;
     }
 
-    /** The props. */
+    /** {@return the props} */
     public LandscapeProps build() {
       return new LandscapeProps(this);
     }

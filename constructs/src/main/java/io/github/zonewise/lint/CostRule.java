@@ -46,42 +46,42 @@ public final class CostRule {
     this.objectCheck = objectCheck;
   }
 
-  /** The rule id, e.g. {@code ZW-NAT1}: what cdk-nag suppressions and reports name. */
+  /** {@return the rule id, e.g. {@code ZW-NAT1}: what cdk-nag suppressions and reports name} */
   public String id() {
     return id;
   }
 
-  /** The id without the pack prefix, e.g. {@code NAT1}. */
+  /** {@return the id without the pack prefix, e.g. {@code NAT1}} */
   public String suffix() {
     return id.substring(id.indexOf('-') + 1);
   }
 
-  /** Error or warning. */
+  /** {@return error or warning} */
   public Level level() {
     return level;
   }
 
-  /** What was found, in one line. */
+  /** {@return what was found, in one line} */
   public String info() {
     return info;
   }
 
-  /** Why it matters: the cost at stake (us-east-1 list prices). */
+  /** {@return why it matters: the cost at stake (us-east-1 list prices)} */
   public String explanation() {
     return explanation;
   }
 
-  /** How to fix it. */
+  /** {@return how to fix it} */
   public String fix() {
     return fix;
   }
 
-  /** The CloudFormation types the rule checks (empty when it checks Kubernetes objects only). */
+  /** {@return the CloudFormation types the rule checks (empty when it checks Kubernetes objects only)} */
   public Set<String> resourceTypes() {
     return resourceTypes;
   }
 
-  /** Whether the rule checks Kubernetes objects. */
+  /** {@return whether the rule checks Kubernetes objects} */
   public boolean checksKubernetes() {
     return objectCheck != null;
   }

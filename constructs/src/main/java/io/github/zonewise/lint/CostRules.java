@@ -203,7 +203,7 @@ public final class CostRules {
   private CostRules() {
   }
 
-  /** Every rule, in the order they are reported. */
+  /** {@return every rule, in the order they are reported} */
   public static List<CostRule> all() {
     return ALL;
   }

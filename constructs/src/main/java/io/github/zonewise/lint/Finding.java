@@ -12,7 +12,7 @@ package io.github.zonewise.lint;
  */
 public record Finding(CostRule rule, String location, String object, String detail, String suppressed) {
 
-  /** Where: the location, and the object when there is one. */
+  /** {@return where: the location, and the object when there is one} */
   public String where() {
     return object == null ? location : location + " " + object;
   }

@@ -17,7 +17,18 @@ import java.util.List;
 public record LintReport(List<Finding> findings, List<Finding> suppressed, List<String> notes,
     List<String> unreadable, int templates, int resources, int manifestFiles, int objects) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param findings      the unsuppressed findings, in input order
+   * @param suppressed    the findings a cdk-nag suppression covers
+   * @param notes         what could not be checked, and why
+   * @param unreadable    the inputs that could not be read at all, each {@code file: why}
+   * @param templates     the number of templates read
+   * @param resources     the number of resources they hold
+   * @param manifestFiles the number of manifest files read
+   * @param objects       the number of Kubernetes objects checked
+   */
   public LintReport {
     findings = List.copyOf(findings);
     suppressed = List.copyOf(suppressed);
@@ -25,17 +36,17 @@ public record LintReport(List<Finding> findings, List<Finding> suppressed, List<
     unreadable = List.copyOf(unreadable);
   }
 
-  /** The unsuppressed findings of errors. */
+  /** {@return the unsuppressed findings of errors} */
   public long errors() {
     return findings.stream().filter(f -> f.rule().level() == Level.ERROR).count();
   }
 
-  /** The unsuppressed findings of warnings. */
+  /** {@return the unsuppressed findings of warnings} */
   public long warnings() {
     return findings.stream().filter(f -> f.rule().level() == Level.WARNING).count();
   }
 
-  /** Whether inputs were given and none of them could be read: no template and no manifest file. */
+  /** {@return whether inputs were given and none of them could be read: no template and no manifest file} */
   public boolean nothingRead() {
     return !unreadable.isEmpty() && templates == 0 && manifestFiles == 0;
   }

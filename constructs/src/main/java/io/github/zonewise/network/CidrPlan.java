@@ -51,7 +51,12 @@ public record CidrPlan(Cidr vpc) {
     return cidr;
   }
 
-  /** Checks the VPC prefix is between /16 and /20. */
+  /**
+   * Checks the VPC prefix is between /16 and /20.
+   *
+   * @param vpc the VPC block, /16 to /20
+   * @throws IllegalArgumentException for a larger or smaller block
+   */
   public CidrPlan {
     if (vpc.prefix() < LARGEST_PREFIX || vpc.prefix() > SMALLEST_PREFIX) {
       throw new IllegalArgumentException("the subnet plan needs a VPC of /16 to /20, not " + vpc);

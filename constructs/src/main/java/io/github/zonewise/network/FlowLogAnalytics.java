@@ -212,27 +212,27 @@ public class FlowLogAnalytics extends Construct {
     return sb.toString();
   }
 
-  /** The Glue database. */
+  /** {@return the Glue database} */
   public CfnDatabase database() {
     return database;
   }
 
-  /** The Glue table {@value #TABLE}. */
+  /** {@return the Glue table {@value #TABLE}} */
   public CfnTable table() {
     return table;
   }
 
-  /** The Athena workgroup. */
+  /** {@return the Athena workgroup} */
   public CfnWorkGroup workGroup() {
     return workGroup;
   }
 
-  /** The bucket of the workgroup's query results. */
+  /** {@return the bucket of the workgroup's query results} */
   public Bucket results() {
     return results;
   }
 
-  /** The named queries, one per {@link FlowLogQuery}. */
+  /** {@return the named queries, one per {@link FlowLogQuery}} */
   public Map<FlowLogQuery, CfnNamedQuery> namedQueries() {
     return Collections.unmodifiableMap(namedQueries);
   }

@@ -29,42 +29,42 @@ public final class FlowLogAnalyticsProps {
     this.bytesScannedCutoffPerQuery = b.bytesScannedCutoffPerQuery;
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The archive whose flow logs are queried. Required. */
+  /** {@return the archive whose flow logs are queried} Required. */
   public FlowLogArchive archive() {
     return archive;
   }
 
   /**
-   * The name of the Glue database ({@code <name>_flow_logs}, {@code -} written {@code _}) and the
-   * Athena workgroup ({@code <name>-flow-logs}). Default: the stack's name. Both are unique per
-   * account and region.
+   * {@return the name of the Glue database ({@code <name>_flow_logs}, {@code -} written {@code _}) and the
+   * Athena workgroup ({@code <name>-flow-logs})} Default: the stack's name. Both are unique per account and
+   * region.
    */
   public String name() {
     return name;
   }
 
   /**
-   * The interface endpoints whose bytes the query {@code interface-endpoint-bytes} reports, each with
-   * the name it reports them under (several endpoints may share a name: the same service in two VPCs).
+   * {@return the interface endpoints whose bytes the query {@code interface-endpoint-bytes} reports, each
+   * with the name it reports them under (several endpoints may share a name: the same service in two VPCs)}
    * Default none.
    */
   public List<Map.Entry<String, CfnVPCEndpoint>> interfaceEndpoints() {
     return interfaceEndpoints;
   }
 
-  /** Days Athena's query results are kept. Default 7. */
+  /** {@return days Athena's query results are kept} Default 7. */
   public int resultRetentionDays() {
     return resultRetentionDays;
   }
 
   /**
-   * The most bytes one query of the workgroup may scan before Athena cancels it. Default
-   * {@link #DEFAULT_BYTES_SCANNED_CUTOFF} (1 TiB, $5 a query at most).
+   * {@return the most bytes one query of the workgroup may scan before Athena cancels it} Default {@link
+   * #DEFAULT_BYTES_SCANNED_CUTOFF} (1 TiB, $5 a query at most).
    */
   public long bytesScannedCutoffPerQuery() {
     return bytesScannedCutoffPerQuery;
@@ -152,7 +152,7 @@ public final class FlowLogAnalyticsProps {
       return this;
     }
 
-    /** The props. */
+    /** {@return the props} */
     public FlowLogAnalyticsProps build() {
       return new FlowLogAnalyticsProps(this);
     }

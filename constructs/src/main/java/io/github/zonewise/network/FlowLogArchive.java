@@ -127,12 +127,12 @@ public class FlowLogArchive extends Construct {
     return new FlowLogArchive(stack, ID, FlowLogArchiveProps.builder().retentionDays(retentionDays).build());
   }
 
-  /** The bucket. */
+  /** {@return the bucket} */
   public Bucket bucket() {
     return bucket;
   }
 
-  /** Days each flow-log file is kept. */
+  /** {@return days each flow-log file is kept} */
   public int retentionDays() {
     return retentionDays;
   }

@@ -11,15 +11,15 @@ public final class FlowLogArchiveProps {
     this.retentionDays = b.retentionDays;
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Days a flow-log file is kept before the bucket's lifecycle rule deletes it. Default 30. S3
-   * storage is billed per GB-month, so the archive holds about {@code retentionDays / 30} months of
-   * records; Athena queries scan what is kept.
+   * {@return days a flow-log file is kept before the bucket's lifecycle rule deletes it} Default 30. S3
+   * storage is billed per GB-month, so the archive holds about {@code retentionDays / 30} months of records;
+   * Athena queries scan what is kept.
    */
   public int retentionDays() {
     return retentionDays;
@@ -43,7 +43,7 @@ public final class FlowLogArchiveProps {
       return this;
     }
 
-    /** The props. */
+    /** {@return the props} */
     public FlowLogArchiveProps build() {
       return new FlowLogArchiveProps(this);
     }

@@ -86,7 +86,7 @@ public final class FlowLogDestination extends NamedChoice {
     };
   }
 
-  /** Whether the flow logs go to S3. */
+  /** {@return whether the flow logs go to S3} */
   public boolean isS3() {
     return "s3".equals(name);
   }

@@ -22,7 +22,7 @@ public abstract class NatStrategy extends NamedChoice {
    */
   public interface NatBuilder<G> {
 
-    /** The AZs with private subnets, in order. */
+    /** {@return the AZs with private subnets, in order} */
     List<String> zones();
 
     /**
@@ -33,7 +33,7 @@ public abstract class NatStrategy extends NamedChoice {
      */
     G zonalGateway(String zone);
 
-    /** One AWS regional NAT gateway ({@code AvailabilityMode: regional}) that serves every AZ. */
+    /** {@return one AWS regional NAT gateway ({@code AvailabilityMode: regional}) that serves every AZ} */
     G regionalGateway();
 
     /**
@@ -61,7 +61,7 @@ public abstract class NatStrategy extends NamedChoice {
    */
   public abstract int billedGateways(int zones);
 
-  /** Whether an AZ failure takes only that AZ's egress (each AZ has its own gateway). */
+  /** {@return whether an AZ failure takes only that AZ's egress (each AZ has its own gateway)} */
   public abstract boolean zoneRedundant();
 
   /**

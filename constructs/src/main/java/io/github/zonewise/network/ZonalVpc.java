@@ -343,82 +343,84 @@ public class ZonalVpc extends Construct {
   }
 
 
-  /** The VPC as an aws-cdk-lib {@link IVpc}, for constructs such as an EKS cluster. */
+  /** {@return the VPC as an aws-cdk-lib {@link IVpc}, for constructs such as an EKS cluster} */
   public IVpc vpc() {
     return vpc;
   }
 
-  /** The L1 VPC. */
+  /** {@return the L1 VPC} */
   public CfnVPC resource() {
     return resource;
   }
 
-  /** The VPC id (a token). */
+  /** {@return the VPC id (a token)} */
   public String vpcId() {
     return resource.getRef();
   }
 
-  /** The VPC CIDR. */
+  /** {@return the VPC CIDR} */
   public Cidr cidr() {
     return cidr;
   }
 
-  /** The subnet plan. */
+  /** {@return the subnet plan} */
   public CidrPlan plan() {
     return plan;
   }
 
-  /** The AZs, in the order given. */
+  /** {@return the AZs, in the order given} */
   public List<String> zones() {
     return props.availabilityZones();
   }
 
-  /** The NAT strategy. */
+  /** {@return the NAT strategy} */
   public NatStrategy nat() {
     return props.nat();
   }
 
-  /** Private subnets by AZ. */
+  /** {@return private subnets by AZ} */
   public Map<String, CfnSubnet> privateSubnets() {
     return Collections.unmodifiableMap(privateSubnets);
   }
 
-  /** Public subnets by AZ. */
+  /** {@return public subnets by AZ} */
   public Map<String, CfnSubnet> publicSubnets() {
     return Collections.unmodifiableMap(publicSubnets);
   }
 
-  /** Transit subnets by AZ; empty unless {@link ZonalVpcProps#transitSubnets()}. */
+  /** {@return transit subnets by AZ; empty unless {@link ZonalVpcProps#transitSubnets()}} */
   public Map<String, CfnSubnet> transitSubnets() {
     return Collections.unmodifiableMap(transitSubnets);
   }
 
-  /** Private route tables by AZ. */
+  /** {@return private route tables by AZ} */
   public Map<String, CfnRouteTable> privateRouteTables() {
     return Collections.unmodifiableMap(privateRouteTables);
   }
 
-  /** Public route tables by AZ. */
+  /** {@return public route tables by AZ} */
   public Map<String, CfnRouteTable> publicRouteTables() {
     return Collections.unmodifiableMap(publicRouteTables);
   }
 
-  /** The NAT gateway each AZ's private subnet routes to (one shared gateway for single or regional). */
+  /**
+   * {@return the NAT gateway each AZ's private subnet routes to (one shared gateway for single or regional)}
+   */
   public Map<String, CfnNatGateway> natGateways() {
     return Collections.unmodifiableMap(natGateways);
   }
 
-  /** Gateway endpoints by service name. */
+  /** {@return gateway endpoints by service name} */
   public Map<String, CfnVPCEndpoint> gatewayEndpoints() {
     return Collections.unmodifiableMap(gatewayEndpoints);
   }
 
-  /** Interface endpoints by service name. */
+  /** {@return interface endpoints by service name} */
   public Map<String, CfnVPCEndpoint> interfaceEndpoints() {
     return Collections.unmodifiableMap(interfaceEndpoints);
   }
 
-  /** The interface endpoints' security group, or null when there are none. */
+  /** {@return the interface endpoints' security group, or null when there are none} */
   public CfnSecurityGroup endpointSecurityGroup() {
     return endpointSecurityGroup;
   }

@@ -56,68 +56,71 @@ public final class ZonalVpcProps {
     this.name = b.name;
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The AZs, each with a public and a private subnet. Required; at least two unless {@link #allowSingleAz()}. */
+  /**
+   * {@return the AZs, each with a public and a private subnet} Required; at least two unless {@link
+   * #allowSingleAz()}.
+   */
   public List<String> availabilityZones() {
     return availabilityZones;
   }
 
-  /** The VPC CIDR, /16 to /20. Default {@code 10.0.0.0/16}. See {@link CidrPlan}. */
+  /** {@return the VPC CIDR, /16 to /20} Default {@code 10.0.0.0/16}. See {@link CidrPlan}. */
   public String cidr() {
     return cidr;
   }
 
-  /** The NAT strategy. Default {@link NatStrategy#perAz()}. */
+  /** {@return the NAT strategy} Default {@link NatStrategy#perAz()}. */
   public NatStrategy nat() {
     return nat;
   }
 
-  /** Gateway endpoints on every private route table. Default {@code [s3, dynamodb]} (free). */
+  /** {@return gateway endpoints on every private route table} Default {@code [s3, dynamodb]} (free). */
   public List<String> gatewayEndpoints() {
     return gatewayEndpoints;
   }
 
-  /** Interface endpoints in every AZ. Default {@link VpcEndpoints#DEFAULT_INTERFACE}. */
+  /** {@return interface endpoints in every AZ} Default {@link VpcEndpoints#DEFAULT_INTERFACE}. */
   public List<String> interfaceEndpoints() {
     return interfaceEndpoints;
   }
 
-  /** Days the flow logs are kept. Default 30. */
+  /** {@return days the flow logs are kept} Default 30. */
   public int flowLogRetentionDays() {
     return flowLogRetentionDays;
   }
 
   /**
-   * Where the flow logs go: {@link FlowLogDestination#s3()} (the stack's {@link FlowLogArchive},
-   * Parquet, $0.25/GB delivered) or {@link FlowLogDestination#cloudWatch()} ($0.50/GB), both in
-   * {@link io.github.zonewise.facts.FlowLogFormat#ZONEWISE}. Default: not chosen, the flow log of
-   * earlier versions (CloudWatch Logs, AWS's default format, no retain policy), kept until the
-   * landscape file chooses; it will become {@code s3()}.
+   * {@return where the flow logs go: {@link FlowLogDestination#s3()} (the stack's {@link FlowLogArchive},
+   * Parquet, $0.25/GB delivered) or {@link FlowLogDestination#cloudWatch()} ($0.50/GB), both in {@link
+   * io.github.zonewise.facts.FlowLogFormat#ZONEWISE}} Default: not chosen, the flow log of earlier versions
+   * (CloudWatch Logs, AWS's default format, no retain policy), kept until the landscape file chooses; it will
+   * become {@code s3()}.
    */
   public java.util.Optional<FlowLogDestination> flowLogDestination() {
     return java.util.Optional.ofNullable(flowLogDestination);
   }
 
-  /** The {@code karpenter.sh/discovery} tag value of the private subnets. Default: no tag. */
+  /** {@return the {@code karpenter.sh/discovery} tag value of the private subnets} Default: no tag. */
   public String karpenterDiscovery() {
     return karpenterDiscovery;
   }
 
-  /** Whether to create the /28 transit subnets for Transit Gateway attachments. Default false. */
+  /** {@return whether to create the /28 transit subnets for Transit Gateway attachments} Default false. */
   public boolean transitSubnets() {
     return transitSubnets;
   }
 
-  /** Whether one AZ is accepted (no high availability). Default false. */
+  /** {@return whether one AZ is accepted (no high availability)} Default false. */
   public boolean allowSingleAz() {
     return allowSingleAz;
   }
 
-  /** The name used in Name tags. Default: the construct path. */
+  /** {@return the name used in Name tags} Default: the construct path. */
   public String name() {
     return name;
   }
@@ -261,7 +264,7 @@ public final class ZonalVpcProps {
       return this;
     }
 
-    /** The props. */
+    /** {@return the props} */
     public ZonalVpcProps build() {
       return new ZonalVpcProps(this);
     }

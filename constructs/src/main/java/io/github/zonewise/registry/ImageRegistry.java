@@ -145,17 +145,17 @@ public class ImageRegistry extends Construct {
     }
   }
 
-  /** The repositories by name. */
+  /** {@return the repositories by name} */
   public Map<String, CfnRepository> repositories() {
     return Collections.unmodifiableMap(repositories);
   }
 
-  /** The replication configuration; empty when {@link ImageRegistryProps#replicateTo()} is empty. */
+  /** {@return the replication configuration; empty when {@link ImageRegistryProps#replicateTo()} is empty} */
   public Optional<CfnReplicationConfiguration> replication() {
     return Optional.ofNullable(replication);
   }
 
-  /** The props. */
+  /** {@return the props} */
   public ImageRegistryProps props() {
     return props;
   }

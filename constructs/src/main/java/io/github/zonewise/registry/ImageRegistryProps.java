@@ -17,26 +17,29 @@ public final class ImageRegistryProps {
     this.lifecycle = b.lifecycle;
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Repository names ({@link EcrLimits#REPOSITORY_NAME}), created in the stack's region. Required; at least one. */
+  /**
+   * {@return repository names ({@link EcrLimits#REPOSITORY_NAME}), created in the stack's region} Required;
+   * at least one.
+   */
   public List<String> repositories() {
     return repositories;
   }
 
   /**
-   * Regions the repositories replicate to: each image pushed is copied there (destination storage
-   * $0.10/GB-month plus inter-region transfer $0.02/GB per copy), so pulls there stay in-region.
-   * Default: none (no replication configuration).
+   * {@return regions the repositories replicate to: each image pushed is copied there (destination storage
+   * $0.10/GB-month plus inter-region transfer $0.02/GB per copy), so pulls there stay in-region} Default:
+   * none (no replication configuration).
    */
   public List<String> replicateTo() {
     return replicateTo;
   }
 
-  /** The lifecycle policy of every repository. Default {@link RepositoryLifecycle#defaults()}. */
+  /** {@return the lifecycle policy of every repository} Default {@link RepositoryLifecycle#defaults()}. */
   public RepositoryLifecycle lifecycle() {
     return lifecycle;
   }
@@ -83,7 +86,7 @@ public final class ImageRegistryProps {
       return this;
     }
 
-    /** The props. */
+    /** {@return the props} */
     public ImageRegistryProps build() {
       return new ImageRegistryProps(this);
     }

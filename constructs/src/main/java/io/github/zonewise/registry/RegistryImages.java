@@ -26,7 +26,14 @@ public record RegistryImages(Optional<String> account, String home, List<String>
   /** What stands for the account id in image URIs when the landscape does not set {@code account}. */
   public static final String ACCOUNT_PLACEHOLDER = "${AWS_ACCOUNT_ID}";
 
-  /** Checks the fields and copies the lists. */
+  /**
+   * Checks the fields and copies the lists.
+   *
+   * @param account      the AWS account id, or empty for {@link #ACCOUNT_PLACEHOLDER}; not null
+   * @param home         the registry's home region; not null
+   * @param repositories the registry's repositories
+   * @param replicateTo  the regions the registry replicates to
+   */
   public RegistryImages {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(home, "home");

@@ -15,7 +15,13 @@ public record RepositoryLifecycle(int untaggedDays, int keepImages) {
   /** Default number of images kept per repository. */
   public static final int DEFAULT_KEEP_IMAGES = 100;
 
-  /** Checks both counts are at least 1. */
+  /**
+   * Checks both counts are at least 1.
+   *
+   * @param untaggedDays days after which an untagged image expires, ≥ 1
+   * @param keepImages   images kept per repository, ≥ 1
+   * @throws IllegalArgumentException when a count is below 1
+   */
   public RepositoryLifecycle {
     if (untaggedDays < 1) {
       throw new IllegalArgumentException("untaggedDays must be at least 1, not " + untaggedDays);

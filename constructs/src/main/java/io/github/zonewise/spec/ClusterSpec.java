@@ -18,7 +18,15 @@ import java.util.Objects;
 public record ClusterSpec(String version, ClusterEndpoint endpoint, ServiceMesh mesh, ManifestDelivery manifests,
     SystemNodes systemNodes) {
 
-  /** Checks every field is set. */
+  /**
+   * Checks every field is set.
+   *
+   * @param version     a Kubernetes minor version, e.g. {@code "1.35"}; not null
+   * @param endpoint    who reaches the API endpoint; not null
+   * @param mesh        the service mesh; not null
+   * @param manifests   how the Kubernetes manifests reach the cluster; not null
+   * @param systemNodes the managed node group that runs the controllers; not null
+   */
   public ClusterSpec {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(endpoint, "endpoint");

@@ -13,7 +13,15 @@ import java.util.Objects;
  */
 public record FlowSpec(int index, TrafficEnd from, TrafficEnd to, double gb) {
 
-  /** Checks both ends are set and the gigabytes are a number at least 0. */
+  /**
+   * Checks both ends are set and the gigabytes are a number at least 0.
+   *
+   * @param index the flow's index in {@code traffic}
+   * @param from  where the bytes come from; not null
+   * @param to    where they go; not null
+   * @param gb    gigabytes per month, finite and at least 0
+   * @throws IllegalArgumentException naming {@code traffic[index].gb}, when it is negative or not finite
+   */
   public FlowSpec {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

@@ -18,7 +18,13 @@ import java.util.Optional;
  */
 public record InterconnectSpec(Optional<Interconnect> mode, List<PeerVpc> vpcs, List<String> availabilityZones) {
 
-  /** Checks the mode is set and copies the peers and zones. */
+  /**
+   * Checks the mode is set and copies the peers and zones.
+   *
+   * @param mode              the mode asked for, or empty for the design step to choose; not null
+   * @param vpcs              the peer VPCs
+   * @param availabilityZones the landscape's AZs
+   */
   public InterconnectSpec {
     Objects.requireNonNull(mode, "mode");
     vpcs = List.copyOf(vpcs);

@@ -13,8 +13,10 @@ public final class LandscapeException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The path of the field the message is about, e.g. {@code services[2].routing}. */
   private final String field;
   private final transient List<LandscapeException> problems;
+  /** Whether the message already ends with where the value is written in the file. */
   private final boolean located;
 
   /**
@@ -108,12 +110,12 @@ public final class LandscapeException extends RuntimeException {
         .orElse(this));
   }
 
-  /** Every problem, in the order found: this one alone, or those a check collected. */
+  /** {@return every problem, in the order found: this one alone, or those a check collected} */
   public List<LandscapeException> problems() {
     return problems;
   }
 
-  /** The path of the field the message is about. */
+  /** {@return the path of the field the message is about} */
   public String field() {
     return field;
   }

@@ -47,7 +47,24 @@ public record LandscapeFile(
     Map<String, Double> prices,
     @JsonIgnore SourcePositions positions) {
 
-  /** A landscape without positions is one built in code. */
+  /**
+   * A landscape without positions is one built in code.
+   *
+   * @param name              the landscape's name, or null when absent
+   * @param region            the home AWS region, or null
+   * @param account           the AWS account id, or null
+   * @param availabilityZones the AZs, or null
+   * @param singleAz          opt-in to one AZ, or null
+   * @param network           the {@code network} section, or null
+   * @param interconnect      the {@code interconnect} section, or null
+   * @param registry          the {@code registry} section, or null
+   * @param cluster           the {@code cluster} section, or null
+   * @param services          the {@code services}, or null
+   * @param nodePools         the {@code nodePools}, or null
+   * @param traffic           the {@code traffic} flows, or null
+   * @param prices            the {@code prices} overrides, or null
+   * @param positions         where each value is written; null means {@link SourcePositions#none()}
+   */
   public LandscapeFile {
     positions = positions == null ? SourcePositions.none() : positions;
   }

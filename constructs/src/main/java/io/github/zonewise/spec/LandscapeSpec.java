@@ -45,7 +45,24 @@ public record LandscapeSpec(
     Optional<List<FlowSpec>> traffic,
     Map<String, Double> prices) {
 
-  /** Checks every field is set and copies the collections. */
+  /**
+   * Checks every field is set and copies the collections.
+   *
+   * @param name              the landscape's name; not null
+   * @param region            the home AWS region; not null
+   * @param account           the AWS account id, or empty
+   * @param availabilityZones the AZs
+   * @param singleAz          true when the landscape opted into one AZ
+   * @param network           the cluster VPC; not null
+   * @param interconnect      the peer VPCs, or empty
+   * @param registry          the ECR repositories, or empty
+   * @param cluster           the EKS cluster, or empty
+   * @param services          the workloads, in file order
+   * @param nodePools         the Karpenter node pools
+   * @param traffic           the declared traffic, or empty when none is declared
+   * @param prices            price-book overrides by price key, in file order
+   * @throws NullPointerException when a field other than a collection is null
+   */
   public LandscapeSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(region, "region");
@@ -82,13 +99,13 @@ public record LandscapeSpec(
         .orElseGet(() -> services.stream().anyMatch(s -> s.locality().isPresent()));
   }
 
-  /** The peer VPCs' names, in file order (empty without an interconnect). */
+  /** {@return the peer VPCs' names, in file order (empty without an interconnect)} */
   public List<String> peerNames() {
     return interconnect.map(i -> i.vpcs().stream().map(io.github.zonewise.interconnect.PeerVpc::name).toList())
         .orElse(List.of());
   }
 
-  /** The regions the registry replicates to (empty without a registry). */
+  /** {@return the regions the registry replicates to (empty without a registry)} */
   public List<String> replicaRegions() {
     return registry.map(RegistrySpec::replicateTo).orElse(List.of());
   }

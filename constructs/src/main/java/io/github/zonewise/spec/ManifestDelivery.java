@@ -13,7 +13,7 @@ public enum ManifestDelivery {
     this.label = label;
   }
 
-  /** The landscape-file name. */
+  /** {@return the landscape-file name} */
   public String label() {
     return label;
   }

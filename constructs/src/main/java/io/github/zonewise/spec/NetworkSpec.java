@@ -20,7 +20,15 @@ import java.util.Optional;
 public record NetworkSpec(Cidr cidr, Optional<NatStrategy> nat, List<String> gatewayEndpoints,
     Optional<List<String>> interfaceEndpoints, int flowLogRetentionDays) {
 
-  /** Checks every field is set and copies the lists. */
+  /**
+   * Checks every field is set and copies the lists.
+   *
+   * @param cidr                 the VPC CIDR; not null
+   * @param nat                  the NAT strategy asked for, or empty for the design step to choose
+   * @param gatewayEndpoints     gateway endpoints on every private route table
+   * @param interfaceEndpoints   the interface endpoints listed, or empty for the design step to choose
+   * @param flowLogRetentionDays days the VPC flow logs are kept
+   */
   public NetworkSpec {
     Objects.requireNonNull(cidr, "cidr");
     Objects.requireNonNull(nat, "nat");

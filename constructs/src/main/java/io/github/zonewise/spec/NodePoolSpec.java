@@ -18,7 +18,17 @@ import java.util.Objects;
 public record NodePoolSpec(String name, List<String> zones, List<String> instanceCategories,
     List<String> capacityTypes, int cpuLimit, NodeAmi ami, List<String> architectures) {
 
-  /** Checks every field is set and copies the lists. */
+  /**
+   * Checks every field is set and copies the lists.
+   *
+   * @param name               a DNS-1123 label; not null
+   * @param zones              the AZs it has a NodePool in
+   * @param instanceCategories EC2 instance categories
+   * @param capacityTypes      {@code on-demand} and/or {@code spot}
+   * @param cpuLimit           vCPU limit per NodePool
+   * @param ami                the AMI the nodes boot; not null
+   * @param architectures      {@code amd64} and/or {@code arm64}
+   */
   public NodePoolSpec {
     Objects.requireNonNull(name, "name");
     zones = List.copyOf(zones);

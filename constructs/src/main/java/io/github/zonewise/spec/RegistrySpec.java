@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record RegistrySpec(List<String> repositories, List<String> replicateTo) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param repositories repository names, each once
+   * @param replicateTo  the replica regions; empty for none
+   */
   public RegistrySpec {
     repositories = List.copyOf(repositories);
     replicateTo = List.copyOf(replicateTo);

@@ -25,7 +25,19 @@ import java.util.Optional;
 public record ServiceSpec(String name, String namespace, String image, int port, int replicas, ZonalRouting routing,
     Optional<String> colocateWith, Optional<Exposure> exposure, Optional<LocalityPolicy> locality) {
 
-  /** Checks every field is set. */
+  /**
+   * Checks every field is set.
+   *
+   * @param name         a DNS-1035 label; not null
+   * @param namespace    a DNS-1123 label; not null
+   * @param image        the container image as written; not null
+   * @param port         the service port
+   * @param replicas     the replica count
+   * @param routing      the Service's routing mode; not null
+   * @param colocateWith {@code namespace/name} of the service whose nodes the pods share, or empty
+   * @param exposure     the load balancer in front of the service, or empty when it is not exposed
+   * @param locality     the Istio locality policy, or empty
+   */
   public ServiceSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(namespace, "namespace");
@@ -36,7 +48,7 @@ public record ServiceSpec(String name, String namespace, String image, int port,
     Objects.requireNonNull(locality, "locality");
   }
 
-  /** {@code namespace/name}. */
+  /** {@return {@code namespace/name}} */
   public String qualifiedName() {
     return namespace + "/" + name;
   }
@@ -49,7 +61,12 @@ public record ServiceSpec(String name, String namespace, String image, int port,
    */
   public record Exposure(LoadBalancerType type, LoadBalancerScheme scheme) {
 
-    /** Checks both are set. */
+    /**
+     * Checks both are set.
+     *
+     * @param type   NLB or ALB; not null
+     * @param scheme internal or internet-facing; not null
+     */
     public Exposure {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(scheme, "scheme");

@@ -36,7 +36,13 @@ public record TrafficEnd(Kind kind, String name, Optional<String> namespace) {
     REGION
   }
 
-  /** Checks every field is set. */
+  /**
+   * Checks every field is set.
+   *
+   * @param kind      what the name is; not null
+   * @param name      the end's name, without a namespace; not null
+   * @param namespace a service's namespace, or empty; not null
+   */
   public TrafficEnd {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");

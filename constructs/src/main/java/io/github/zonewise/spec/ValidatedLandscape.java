@@ -19,7 +19,14 @@ import java.util.Objects;
 public record ValidatedLandscape(LandscapeSpec spec, String source, List<String> warnings,
     SourcePositions positions) {
 
-  /** Copies the warnings. */
+  /**
+   * Copies the warnings.
+   *
+   * @param spec      the complete, typed spec
+   * @param source    where the landscape came from
+   * @param warnings  the warnings, each naming its field
+   * @param positions where the file wrote each value; null means {@link SourcePositions#none()}
+   */
   public ValidatedLandscape {
     warnings = List.copyOf(warnings);
     positions = positions == null ? SourcePositions.none() : positions;

@@ -80,7 +80,7 @@ public final class Vocabulary {
    */
   public record Choices<T>(String what, List<T> values, Function<T, String> name) {
 
-    /** The names, in order. */
+    /** {@return the names, in order} */
     public List<String> names() {
       return values.stream().map(name).toList();
     }

@@ -25,7 +25,13 @@ public record AppliedManifest(List<KubernetesObject> objects, String problem, Li
   /** aws-cdk-lib's patch resource: a patch of an object the template does not hold. */
   public static final String KUBERNETES_PATCH = "Custom::AWSCDK-EKS-KubernetesPatch";
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param objects the whole objects it applies
+   * @param problem why its objects cannot be read, or null
+   * @param notes   the documents left out as patches or fragments
+   */
   public AppliedManifest {
     objects = List.copyOf(objects);
     notes = List.copyOf(notes);

@@ -296,12 +296,15 @@ public final class Assembly {
     }
   }
 
-  /** Every template: stacks in manifest order, each followed by its nested stacks; then template files. */
+  /**
+   * {@return every template: stacks in manifest order, each followed by its nested stacks; then template
+   * files}
+   */
   public List<Template> templates() {
     return Collections.unmodifiableList(templates);
   }
 
-  /** What could not be read. */
+  /** {@return what could not be read} */
   public List<Note> notes() {
     return Collections.unmodifiableList(notes);
   }
@@ -349,7 +352,7 @@ public final class Assembly {
     return vpcKey == null ? List.of() : Collections.unmodifiableList(index.getOrDefault(vpcKey, List.of()));
   }
 
-  /** Every resource, in template order. */
+  /** {@return every resource, in template order} */
   public List<Resource> resources() {
     List<Resource> list = new ArrayList<>();
     templates.forEach(t -> list.addAll(t.resources()));

@@ -44,41 +44,44 @@ public record KubernetesObject(JsonNode node, Path file, int line, Resource reso
       "elbv2.k8s.aws/IngressClassParams", "crd.k8s.amazonaws.com/ENIConfig",
       "gateway.networking.k8s.io/GatewayClass", "cert-manager.io/ClusterIssuer", "kyverno.io/ClusterPolicy");
 
-  /** The API version, e.g. {@code apps/v1}. */
+  /** {@return the API version, e.g. {@code apps/v1}} */
   public String apiVersion() {
     return node.path("apiVersion").asText("");
   }
 
-  /** The API group ({@code ""} for the core group). */
+  /** {@return the API group ({@code ""} for the core group)} */
   public String group() {
     String v = apiVersion();
     int slash = v.indexOf('/');
     return slash < 0 ? "" : v.substring(0, slash);
   }
 
-  /** The version part of the API version. */
+  /** {@return the version part of the API version} */
   public String version() {
     String v = apiVersion();
     int slash = v.indexOf('/');
     return slash < 0 ? v : v.substring(slash + 1);
   }
 
-  /** The kind. */
+  /** {@return the kind} */
   public String kind() {
     return node.path("kind").asText("");
   }
 
-  /** The name ({@code metadata.name}). */
+  /** {@return the name ({@code metadata.name})} */
   public String name() {
     return node.path("metadata").path("name").asText("");
   }
 
-  /** Whether objects of this kind live in a namespace (see the class comment). */
+  /** {@return whether objects of this kind live in a namespace (see the class comment)} */
   public boolean namespaced() {
     return !CLUSTER_SCOPED.contains(group() + "/" + kind());
   }
 
-  /** Its namespace: {@code metadata.namespace}, {@code default} when unset, {@code ""} for a cluster-scoped kind. */
+  /**
+   * {@return its namespace: {@code metadata.namespace}, {@code default} when unset, {@code ""} for a
+   * cluster-scoped kind}
+   */
   public String namespace() {
     if (!namespaced()) {
       return "";
@@ -87,12 +90,12 @@ public record KubernetesObject(JsonNode node, Path file, int line, Resource reso
     return ns.isEmpty() ? "default" : ns;
   }
 
-  /** {@code Kind/namespace/name}, or {@code Kind/name} for a cluster-scoped object. */
+  /** {@return {@code Kind/namespace/name}, or {@code Kind/name} for a cluster-scoped object} */
   public String id() {
     return kind() + "/" + (namespaced() ? namespace() + "/" : "") + name();
   }
 
-  /** Its {@code spec} (a missing node when absent). */
+  /** {@return its {@code spec} (a missing node when absent)} */
   public JsonNode spec() {
     return node.path("spec");
   }
@@ -108,7 +111,10 @@ public record KubernetesObject(JsonNode node, Path file, int line, Resource reso
     return v.isValueNode() && !v.isNull() ? v.asText() : null;
   }
 
-  /** Where it comes from, for messages: the file (and line), or the applying resource's construct path. */
+  /**
+   * {@return where it comes from, for messages: the file (and line), or the applying resource's construct
+   * path}
+   */
   public String where() {
     if (resource != null) {
       return resource.path();

@@ -109,7 +109,22 @@ public record LoadBalancing(KubernetesObject object, Kind kind, Controller contr
   public record Backend(String service, Targets targets, String found, boolean overridden) {
   }
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param object         the Service or Ingress
+   * @param kind           NLB, ALB, Classic, or unknown
+   * @param controller     which controller provisions it
+   * @param targets        IP, instance, or unknown
+   * @param targetsFound   what sets the target mode, in words
+   * @param internetFacing true for an internet-facing scheme
+   * @param crossZone      true when cross-zone load balancing is on
+   * @param crossZoneFound what turns cross-zone on, or null for the kind's default
+   * @param subnets        the subnets its annotation lists; empty when the controller discovers them
+   * @param localTraffic   true for {@code externalTrafficPolicy: Local}
+   * @param group          an ALB's {@code group.name}, or null
+   * @param backends       an ALB's backend Services; empty for a Service
+   */
   public LoadBalancing {
     subnets = List.copyOf(subnets);
     backends = List.copyOf(backends);
@@ -289,7 +304,7 @@ public record LoadBalancing(KubernetesObject object, Kind kind, Controller contr
     return items;
   }
 
-  /** Whether it targets pod IPs. */
+  /** {@return whether it targets pod IPs} */
   public boolean ipTargets() {
     return targets == Targets.IP;
   }

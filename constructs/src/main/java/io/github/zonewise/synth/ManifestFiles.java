@@ -132,12 +132,12 @@ public final class ManifestFiles {
     }
   }
 
-  /** The files to read, in order (Kustomize patches and kustomization files left out). */
+  /** {@return the files to read, in order (Kustomize patches and kustomization files left out)} */
   public List<Path> files() {
     return Collections.unmodifiableList(files);
   }
 
-  /** Notes on what is not read: missing paths, Kustomize patches. */
+  /** {@return notes on what is not read: missing paths, Kustomize patches} */
   public List<Note> notes() {
     return Collections.unmodifiableList(notes);
   }

@@ -49,7 +49,7 @@ public final class Manifests {
     return new Manifests(objects, notes, unreadable);
   }
 
-  /** Every object, files first, in reading order. */
+  /** {@return every object, files first, in reading order} */
   public List<KubernetesObject> objects() {
     return objects;
   }
@@ -78,12 +78,12 @@ public final class Manifests {
     return Collections.unmodifiableList(new ArrayList<>(byId.values()));
   }
 
-  /** What was not read as objects. */
+  /** {@return what was not read as objects} */
   public List<Note> notes() {
     return notes;
   }
 
-  /** How many inputs could not be read at all ({@link Note.Kind#UNREADABLE} notes). */
+  /** {@return how many inputs could not be read at all ({@link Note.Kind#UNREADABLE} notes)} */
   public int unreadable() {
     return unreadable;
   }

@@ -28,7 +28,13 @@ public record Note(Kind kind, String source, String problem) {
     NOT_AN_OBJECT
   }
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param kind    what sort of thing it is; not null
+   * @param source  a file (with {@code :line:column} when known) or a construct path; not null
+   * @param problem what it is or what is wrong, in plain words; not null
+   */
   public Note {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(source, "source");

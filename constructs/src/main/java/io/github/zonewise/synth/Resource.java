@@ -44,13 +44,19 @@ public record Resource(Template template, String logicalId, String type, JsonNod
     return new Value(template, prop(name));
   }
 
-  /** The construct path ({@code aws:cdk:path}), or {@code <template>/<logical id>} without path metadata. */
+  /**
+   * {@return the construct path ({@code aws:cdk:path}), or {@code <template>/<logical id>} without path
+   * metadata}
+   */
   public String path() {
     JsonNode path = metadata.path("aws:cdk:path");
     return path.isTextual() ? path.asText() : template.name() + "/" + logicalId;
   }
 
-  /** A short name for messages: the construct path below the stack (without {@code /Resource}), or the logical id. */
+  /**
+   * {@return a short name for messages: the construct path below the stack (without {@code /Resource}), or
+   * the logical id}
+   */
   public String label() {
     JsonNode path = metadata.path("aws:cdk:path");
     if (path.isTextual()) {
@@ -62,7 +68,7 @@ public record Resource(Template template, String logicalId, String type, JsonNod
     return logicalId;
   }
 
-  /** A key unique in the assembly: {@code <template name>/<logical id>}. */
+  /** {@return a key unique in the assembly: {@code <template name>/<logical id>}} */
   public String key() {
     return template.name() + "/" + logicalId;
   }

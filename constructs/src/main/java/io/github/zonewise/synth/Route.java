@@ -29,12 +29,12 @@ public record Route(Resource resource, String table, String destination, Target 
     OTHER
   }
 
-  /** The resource the route sends to, when the assembly has it. */
+  /** {@return the resource the route sends to, when the assembly has it} */
   public Optional<Resource> targetResource() {
     return targetValue.resource();
   }
 
-  /** The target's key ({@link Value#key()}): its resource key, or the id written. */
+  /** {@return the target's key ({@link Value#key()}): its resource key, or the id written} */
   public String targetKey() {
     String k = targetValue.key();
     return k == null ? "" : k;

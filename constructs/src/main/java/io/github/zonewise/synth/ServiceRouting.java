@@ -83,23 +83,28 @@ public record ServiceRouting(Mode mode, String topologyMode, String topologyHint
     return value != null && value.toLowerCase(Locale.ROOT).equals("auto");
   }
 
-  /** Whether topology-aware routing is asked for (whether or not {@code Local} overrides it). */
+  /** {@return whether topology-aware routing is asked for (whether or not {@code Local} overrides it)} */
   public boolean topologyAware() {
     return auto(topologyMode) || auto(topologyHints);
   }
 
-  /** Whether a routing field holds a value only known at deploy time (so the mode cannot be told). */
+  /**
+   * {@return whether a routing field holds a value only known at deploy time (so the mode cannot be told)}
+   */
   public boolean unresolved() {
     return Value.unresolved(topologyMode) || Value.unresolved(topologyHints) || Value.unresolved(trafficDistribution)
         || Value.unresolved(internalTrafficPolicy);
   }
 
-  /** Whether traffic stays in its zone (or node) when it can: any mode but {@link Mode#CLUSTER}. */
+  /** {@return whether traffic stays in its zone (or node) when it can: any mode but {@link Mode#CLUSTER}} */
   public boolean zonal() {
     return mode != Mode.CLUSTER;
   }
 
-  /** The topology-aware annotation as written, e.g. {@code service.kubernetes.io/topology-mode: Auto}, or null. */
+  /**
+   * {@return the topology-aware annotation as written, e.g. {@code service.kubernetes.io/topology-mode:
+   * Auto}, or null}
+   */
   public String topologyAnnotation() {
     if (topologyMode != null) {
       return TOPOLOGY_MODE + ": " + topologyMode;

@@ -109,47 +109,49 @@ public final class Template {
     this.parentStack = stack;
   }
 
-  /** Its name: the stack name, {@code <parent>/<logical id>} for a nested stack, or the file name. */
+  /**
+   * {@return its name: the stack name, {@code <parent>/<logical id>} for a nested stack, or the file name}
+   */
   public String name() {
     return name;
   }
 
-  /** The deployed stack's name, or null when unknown. */
+  /** {@return the deployed stack's name, or null when unknown} */
   public String stackName() {
     return stackName;
   }
 
-  /** The file it was read from, or null. */
+  /** {@return the file it was read from, or null} */
   public Path file() {
     return file;
   }
 
-  /** The stack's region, or null when environment-agnostic. */
+  /** {@return the stack's region, or null when environment-agnostic} */
   public String region() {
     return region;
   }
 
-  /** The stack's account, or null when environment-agnostic. */
+  /** {@return the stack's account, or null when environment-agnostic} */
   public String account() {
     return account;
   }
 
-  /** The template as written. */
+  /** {@return the template as written} */
   public JsonNode root() {
     return root;
   }
 
-  /** The assembly it belongs to. */
+  /** {@return the assembly it belongs to} */
   public Assembly assembly() {
     return assembly;
   }
 
-  /** For a nested stack: the template holding its {@code AWS::CloudFormation::Stack}. */
+  /** {@return for a nested stack: the template holding its {@code AWS::CloudFormation::Stack}} */
   public Optional<Template> parent() {
     return Optional.ofNullable(parent);
   }
 
-  /** Every resource, in template order. */
+  /** {@return every resource, in template order} */
   public Collection<Resource> resources() {
     return Collections.unmodifiableCollection(resources.values());
   }
@@ -184,7 +186,7 @@ public final class Template {
     return new Value(this, node == null ? JsonNodeFactory.instance.missingNode() : node);
   }
 
-  /** The stack-level cdk-nag suppressions ({@code Metadata.cdk_nag.rules_to_suppress}). */
+  /** {@return the stack-level cdk-nag suppressions ({@code Metadata.cdk_nag.rules_to_suppress})} */
   public JsonNode suppressions() {
     return root.path("Metadata").path("cdk_nag").path("rules_to_suppress");
   }

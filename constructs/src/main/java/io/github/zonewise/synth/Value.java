@@ -36,7 +36,7 @@ public record Value(Template template, JsonNode node) {
   /** Closes a placeholder. */
   public static final char UNRESOLVED_CLOSE = '\u00bb';
 
-  /** Whether the value is written (not absent and not {@code null}). */
+  /** {@return whether the value is written (not absent and not {@code null})} */
   public boolean isPresent() {
     return node != null && !node.isMissingNode() && !node.isNull();
   }
@@ -99,7 +99,7 @@ public record Value(Template template, JsonNode node) {
     return Resolver.items(template, node, false, 0);
   }
 
-  /** The items of {@link #list()}, none when it cannot be evaluated. */
+  /** {@return the items of {@link #list()}, none when it cannot be evaluated} */
   public List<Value> items() {
     return list().orElse(List.of());
   }

@@ -80,7 +80,15 @@ public record NetworkMap(String region, String interconnect, List<Vpc> vpcs, Lis
    * @param id     its {@code vpc-…} id, if known
    */
   public record Vpc(String name, Cidr cidr, VpcRole role, String region, String id) {
-    /** Checks the required values. */
+    /**
+     * Checks the required values.
+     *
+     * @param name   its name; not null
+     * @param cidr   its IPv4 block; not null
+     * @param role   what it is to the landscape; not null
+     * @param region its region, or null for the map's
+     * @param id     its {@code vpc-…} id, or null when not known
+     */
     public Vpc {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(cidr, "cidr");
@@ -99,7 +107,16 @@ public record NetworkMap(String region, String interconnect, List<Vpc> vpcs, Lis
    * @param id   its {@code subnet-…} id, if known
    */
   public record Subnet(String vpc, Cidr cidr, String az, String azId, SubnetTier tier, String id) {
-    /** Checks the required values. */
+    /**
+     * Checks the required values.
+     *
+     * @param vpc  the name of its VPC; not null
+     * @param cidr its IPv4 block; not null
+     * @param az   its AZ name; not null
+     * @param azId its AZ id, or null when not known
+     * @param tier its tier; not null
+     * @param id   its {@code subnet-…} id, or null when not known
+     */
     public Subnet {
       Objects.requireNonNull(vpc, "vpc");
       Objects.requireNonNull(cidr, "cidr");
@@ -107,7 +124,7 @@ public record NetworkMap(String region, String interconnect, List<Vpc> vpcs, Lis
       Objects.requireNonNull(tier, "tier");
     }
 
-    /** The AZ as flow logs name it: the AZ id when known, else the AZ name. */
+    /** {@return the AZ as flow logs name it: the AZ id when known, else the AZ name} */
     public String zone() {
       return azId != null ? azId : az;
     }
@@ -120,7 +137,12 @@ public record NetworkMap(String region, String interconnect, List<Vpc> vpcs, Lis
    * @param privateIp its private address, if known
    */
   public record NatGateway(String subnet, String privateIp) {
-    /** Checks the required values. */
+    /**
+     * Checks the required values.
+     *
+     * @param subnet    the id or CIDR of its subnet; not null
+     * @param privateIp its private address, or null when not known
+     */
     public NatGateway {
       Objects.requireNonNull(subnet, "subnet");
     }
@@ -136,7 +158,14 @@ public record NetworkMap(String region, String interconnect, List<Vpc> vpcs, Lis
    */
   public record InterfaceEndpoint(String service, List<String> subnets, List<String> addresses,
       List<String> interfaceIds) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists; a null list is empty.
+     *
+     * @param service      its service name, e.g. {@code ecr.api}; not null
+     * @param subnets      the ids or CIDRs of its subnets, or null
+     * @param addresses    the private addresses of its network interfaces, or null
+     * @param interfaceIds the ids of its network interfaces, or null
+     */
     public InterfaceEndpoint {
       Objects.requireNonNull(service, "service");
       subnets = subnets == null ? List.of() : List.copyOf(subnets);
@@ -145,7 +174,17 @@ public record NetworkMap(String region, String interconnect, List<Vpc> vpcs, Lis
     }
   }
 
-  /** Copies the lists and checks the map is consistent (see {@link #check()}). */
+  /**
+   * Copies the lists. The builder and {@link #read(Path)} also check the map is consistent (see
+   * {@link #check()}).
+   *
+   * @param region             the home region; not null
+   * @param interconnect       {@code peering}, {@code transitGateway}, or null
+   * @param vpcs               the VPCs
+   * @param subnets            the subnets
+   * @param natGateways        the NAT gateways
+   * @param interfaceEndpoints the interface endpoints
+   */
   public NetworkMap {
     Objects.requireNonNull(region, "region");
     vpcs = List.copyOf(vpcs);
@@ -154,7 +193,7 @@ public record NetworkMap(String region, String interconnect, List<Vpc> vpcs, Lis
     interfaceEndpoints = List.copyOf(interfaceEndpoints);
   }
 
-  /** A new builder. */
+  /** {@return a new builder of an empty map} */
   public static Builder builder() {
     return new Builder();
   }

@@ -42,13 +42,21 @@ public record PodInventory(Map<String, Pod> pods, Map<String, String> nodes) {
    * @param node      its node, or null
    */
   public record Pod(String namespace, String name, String workload, String service, String node) {
-    /** Checks the required values. */
+    /**
+     * Checks the required values.
+     *
+     * @param namespace its namespace; not null
+     * @param name      its name; not null
+     * @param workload  its workload, e.g. {@code Deployment/orders}, or null
+     * @param service   the Service selecting it, or null
+     * @param node      its node, or null
+     */
     public Pod {
       Objects.requireNonNull(namespace, "namespace");
       Objects.requireNonNull(name, "name");
     }
 
-    /** The flow-end name: the Service, else the workload's name, else the pod's. */
+    /** {@return the flow-end name: the Service, else the workload's name, else the pod's} */
     public String end() {
       if (service != null) {
         return service;
@@ -68,7 +76,13 @@ public record PodInventory(Map<String, Pod> pods, Map<String, String> nodes) {
    * @param selector  label → value
    */
   public record Service(String namespace, String name, Map<String, String> selector) {
-    /** Copies the selector. */
+    /**
+     * Copies the selector, sorted by label.
+     *
+     * @param namespace its namespace
+     * @param name      its name
+     * @param selector  label → value; empty selects no pod
+     */
     public Service {
       selector = Collections.unmodifiableMap(new TreeMap<>(selector));
     }
@@ -86,7 +100,12 @@ public record PodInventory(Map<String, Pod> pods, Map<String, String> nodes) {
     }
   }
 
-  /** Copies the maps. */
+  /**
+   * Copies the maps in their order.
+   *
+   * @param pods  pod address → pod
+   * @param nodes node address → node name
+   */
   public PodInventory {
     pods = Collections.unmodifiableMap(new LinkedHashMap<>(pods));
     nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));

@@ -49,13 +49,19 @@ public record TrafficBill(double scale, List<Line> lines, List<Line> flowLogs) {
   public record Line(String item, double gb, double usd, String formula) {
   }
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param scale    months per measured window; 0 for an empty window
+   * @param lines    the network charges
+   * @param flowLogs what delivering the records costs to each destination
+   */
   public TrafficBill {
     lines = List.copyOf(lines);
     flowLogs = List.copyOf(flowLogs);
   }
 
-  /** The network charges of a month. */
+  /** {@return the network charges of a month} */
   public double total() {
     return lines.stream().mapToDouble(Line::usd).sum();
   }

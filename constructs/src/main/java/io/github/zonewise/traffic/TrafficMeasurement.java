@@ -44,7 +44,36 @@ public record TrafficMeasurement(long files, long records, long accepted, long r
     Map<FlowEnds, Long> profile, Map<String, Object[]> unattributed, Map<FlowEnds, Long> topTalkers,
     Map<String, long[]> rules, Map<String, String> missingOptional, Map<String, String> endpointInterfaces) {
 
-  /** Read-only views. */
+  /**
+   * Wraps every map in a read-only view (the endpoint interfaces in a sorted copy).
+   *
+   * @param files              files read
+   * @param records            records read
+   * @param accepted           records that carried bytes
+   * @param rejectedRecords    records of rejected traffic
+   * @param rejectedBytes      the rejected records' bytes
+   * @param noData             NODATA records
+   * @param skipData           SKIPDATA records
+   * @param windowStart        the first record's start, Unix seconds (0 when none)
+   * @param windowEnd          the last record's end, Unix seconds (0 when none)
+   * @param logTextBytes       the records' size as text
+   * @param crossAz            bytes of each hop across AZs
+   * @param nat                bytes each NAT gateway processed
+   * @param endpoints          interface endpoint name → {in, out} bytes
+   * @param betweenVpcs        bytes of each pair of VPCs
+   * @param transitGateway     bytes sent into a Transit Gateway
+   * @param peering            bytes over VPC peering
+   * @param interRegion        region → bytes to or from it
+   * @param internetEgress     bytes to the internet
+   * @param internetIngress    bytes from the internet
+   * @param gatewayEndpoints   service → bytes no NAT gateway processed
+   * @param profile            bytes from one end to another
+   * @param unattributed       reason → {bytes, example address}
+   * @param topTalkers         bytes by address pair
+   * @param rules              rule → {records, bytes}
+   * @param missingOptional    optional field → "first file (n files)"
+   * @param endpointInterfaces network interface → interface endpoint name
+   */
   public TrafficMeasurement {
     crossAz = Collections.unmodifiableMap(crossAz);
     nat = Collections.unmodifiableMap(nat);
@@ -104,32 +133,37 @@ public record TrafficMeasurement(long files, long records, long accepted, long r
   public record FlowEnds(String from, String to) {
   }
 
-  /** Seconds between the window's start and end; 0 when the input held no record. */
+  /** {@return the seconds between the window's start and end; 0 when the input held no record} */
   public long windowSeconds() {
     return windowEnd > windowStart ? windowEnd - windowStart : 0;
   }
 
-  /** Bytes of all flows, each byte once. */
+  /** {@return the bytes of all flows, each byte once} */
   public long flowBytes() {
     return topTalkers.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Bytes across AZs, charged or not. */
+  /**
+   * Bytes across AZs, charged or not.
+   *
+   * @param charged true for the hops AWS charges, false for PrivateLink and Transit Gateway hops
+   * @return the bytes of those hops, all AZ pairs
+   */
   public long crossAzBytes(boolean charged) {
     return crossAz.entrySet().stream().filter(e -> e.getKey().charged() == charged).mapToLong(Map.Entry::getValue).sum();
   }
 
-  /** Bytes a NAT gateway processed, all gateways. */
+  /** {@return the bytes a NAT gateway processed, all gateways and both directions} */
   public long natBytes() {
     return nat.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Bytes through interface endpoints, all endpoints. */
+  /** {@return the bytes through interface endpoints, all endpoints, in and out} */
   public long endpointBytes() {
     return endpoints.values().stream().mapToLong(v -> v[0] + v[1]).sum();
   }
 
-  /** Bytes with an unattributed end. */
+  /** {@return the bytes with an end that has no landscape name, all reasons} */
   public long unattributedBytes() {
     return unattributed.values().stream().mapToLong(v -> (Long) v[0]).sum();
   }
