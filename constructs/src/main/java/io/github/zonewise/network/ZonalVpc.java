@@ -339,7 +339,11 @@ public class ZonalVpc extends Construct {
     CidrPlan.checkVpcCidr("cidr", p.cidr(), "10.0.0.0/16");
     Names.knownOnce("gatewayEndpoints", p.gatewayEndpoints(), VpcEndpoints.GATEWAY, "gateway endpoint");
     Names.knownOnce("interfaceEndpoints", p.interfaceEndpoints(), VpcEndpoints.INTERFACE, "interface endpoint");
-    ZonalVpcProps.checkRetention("flowLogRetentionDays", p.flowLogRetentionDays());
+    if (p.flowLogDestination().map(FlowLogDestination::isS3).orElse(false)) {
+      FlowLogArchiveProps.checkRetention("flowLogRetentionDays", p.flowLogRetentionDays());
+    } else {
+      ZonalVpcProps.checkRetention("flowLogRetentionDays", p.flowLogRetentionDays());
+    }
   }
 
 
