@@ -302,7 +302,16 @@ public final class CostReport {
       "each region of registry.replicateTo pulls as many image bytes as the home region; replication sends the"
           + " ecr → region volume (default " + Advice.gb(TrafficProfile.DEFAULT_REPLICATION_GB) + " GB) and stores"
           + " it there for a month",
-      "internet egress and interface endpoint processing are tiered on the month's sum (1 TB = 1024 GB)");
+      "internet egress and interface endpoint processing are tiered on the month's sum (1 TB = 1024 GB)",
+      "flow-log volume, estimated from the traffic: a record is one flow (5-tuple) at one interface for one aggregation"
+          + " interval, so records ≈ connections × 2 directions × 2 interfaces × (hoursPerMonth × 3600 ÷ the flow log's"
+          + " MaxAggregationInterval, 600 s by default), each flow of the profile keeping one connection between every"
+          + " caller pod and every callee pod (caller × callee replicas; the service's replicas toward a non-service"
+          + " end) open in every interval, at flowLogBytesPerRecord bytes a record; short-lived connections write more"
+          + " records, so this is a floor; vended-logs delivery at its first tier (first 10 TB a month); storage of the"
+          + " kept records and queries are not priced",
+      "EKS control-plane logs: eksControlPlaneLogGbPerTypeMonth GB a month for each enabled log type (an assumption:"
+          + " measure the cluster's log group and override it), at cloudWatchLogsIngestionPerGb");
 
   /**
    * The console summary: a few {@code zonewise:} lines.
