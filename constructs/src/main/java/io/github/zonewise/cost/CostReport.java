@@ -177,6 +177,26 @@ public final class CostReport {
   }
 
   /**
+   * Prices what the synth of any CDK app produced ({@code zonewise cost}), with what the reader read and
+   * could not price first among the report's notes.
+   *
+   * @param cloudAssembly the cloud assembly directory
+   * @param manifests     Kubernetes manifest files, or directories of them
+   * @param app           what is known of the app besides its output (its name and region, its services)
+   * @param traffic       the traffic to price
+   * @param prices        the prices
+   * @param read          what was read and what could not be priced, one note each
+   * @return the report
+   * @throws UncheckedIOException when a file of the assembly or a manifest cannot be read
+   */
+  public static CostReport ofApp(Path cloudAssembly, List<Path> manifests, DeclaredLandscape app,
+      TrafficProfile traffic, PriceBook prices, List<String> read) {
+    CostReport report = of(cloudAssembly, manifests, app, traffic, prices, Choices.unknown());
+    report.notes.addAll(0, read);
+    return report;
+  }
+
+  /**
    * Prices a design given directly (a design read elsewhere, or one a test builds).
    *
    * @param design    the generated design
