@@ -283,6 +283,8 @@ public class ZonalVpc extends Construct {
     CfnLogGroup logGroup = CfnLogGroup.Builder.create(this, "FlowLogGroup")
         .retentionInDays(props.flowLogRetentionDays())
         .build();
+    // the records outlive the stack (DeletionPolicy/UpdateReplacePolicy: Retain, cfn-lint I3011)
+    logGroup.applyRemovalPolicy(software.amazon.awscdk.RemovalPolicy.RETAIN);
     CfnRole role = CfnRole.Builder.create(this, "FlowLogRole")
         .assumeRolePolicyDocument(JsonObjects.of("Version", "2012-10-17", "Statement", List.of(JsonObjects.of(
             "Effect", "Allow", "Action", "sts:AssumeRole",
