@@ -1,5 +1,6 @@
 package io.github.zonewise.traffic;
 
+import io.github.zonewise.facts.AwsRegions;
 import io.github.zonewise.facts.Cidr;
 import io.github.zonewise.synth.Assembly;
 import io.github.zonewise.synth.Note;
@@ -121,7 +122,7 @@ public record AssemblyNetwork(NetworkMap map, List<String> notes) {
     boolean peering = !t.ofType("AWS::EC2::VPCPeeringConnection").isEmpty();
     boolean tgw = !t.ofType("AWS::EC2::TransitGatewayAttachment", "AWS::EC2::TransitGatewayVpcAttachment").isEmpty();
 
-    String region = t.templates().stream().map(x -> x.region()).filter(r -> r != null && !Value.unresolved(r))
+    String region = t.templates().stream().map(x -> x.region()).filter(r -> r != null && AwsRegions.isRegion(r))
         .findFirst().orElse(null);
     if (region == null) {
       throw new TrafficInputException("its stacks name no region (an environment-agnostic app); give the stack an"
