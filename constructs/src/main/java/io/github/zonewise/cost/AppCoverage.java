@@ -49,12 +49,13 @@ public record AppCoverage(List<String> read, List<String> unpriced) {
   public static AppCoverage of(Assembly assembly, Manifests manifests) {
     List<String> read = new ArrayList<>();
     List<Resource> all = assembly.resources();
-    read.add("read " + assembly.templates().size() + " templates, " + all.size() + " resources ("
-        + count(assembly, "AWS::EC2::VPC") + " VPCs, " + count(assembly, "AWS::EC2::Subnet") + " subnets, "
-        + count(assembly, "AWS::EC2::NatGateway") + " NAT gateways, " + count(assembly, "AWS::EC2::VPCEndpoint")
-        + " VPC endpoints, " + count(assembly, "AWS::EKS::Cluster") + " EKS clusters, "
-        + count(assembly, "AWS::EC2::FlowLog") + " flow logs) and " + manifests.unique().size()
-        + " Kubernetes objects (" + manifests.ofKind("Service").size() + " Services)");
+    read.add("read " + n(assembly.templates().size(), "template") + ", " + n(all.size(), "resource") + " ("
+        + n(count(assembly, "AWS::EC2::VPC"), "VPC") + ", " + n(count(assembly, "AWS::EC2::Subnet"), "subnet") + ", "
+        + n(count(assembly, "AWS::EC2::NatGateway"), "NAT gateway") + ", "
+        + n(count(assembly, "AWS::EC2::VPCEndpoint"), "VPC endpoint") + ", "
+        + n(count(assembly, "AWS::EKS::Cluster"), "EKS cluster") + ", " + n(count(assembly, "AWS::EC2::FlowLog"),
+        "flow log") + ") and " + n(manifests.unique().size(), "Kubernetes object") + " ("
+        + n(manifests.ofKind("Service").size(), "Service") + ")");
     List<String> unpriced = new ArrayList<>();
     Map<String, Integer> others = new TreeMap<>();
     for (Resource r : all) {
@@ -96,6 +97,10 @@ public record AppCoverage(List<String> read, List<String> unpriced) {
     List<String> all = new ArrayList<>(read);
     all.addAll(unpriced);
     return all;
+  }
+
+  private static String n(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static int count(Assembly assembly, String type) {

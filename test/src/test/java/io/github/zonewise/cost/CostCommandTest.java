@@ -249,7 +249,8 @@ class CostCommandTest {
 
   @Test
   void itSaysWhatItReadAndWhatItCouldNotPrice() {
-    assertThat(out).contains("zonewise cost: read 1 templates, ");
+    assertThat(out).contains("zonewise cost: read 1 template, ");
+    assertThat(out).contains("1 VPC, 4 subnets, 2 NAT gateways, 2 VPC endpoints, 1 EKS cluster, 1 flow log)");
     assertThat(out).contains("2 NAT gateways");
     assertThat(out).contains("zonewise cost: not priced: NatInstance forwards traffic");
     assertThat(out).contains("a NAT instance?");
