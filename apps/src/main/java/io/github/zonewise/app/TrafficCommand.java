@@ -4,6 +4,7 @@ import io.github.zonewise.facts.FlowLogQuery;
 import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.spec.LandscapeException;
 import io.github.zonewise.spec.PriceFile;
+import io.github.zonewise.traffic.AssemblyNetwork;
 import io.github.zonewise.traffic.FlowLogSql;
 import io.github.zonewise.traffic.NetworkMap;
 import io.github.zonewise.traffic.PodInventory;
@@ -61,7 +62,8 @@ final class TrafficCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--assembly", paramLabel = "cdk.out", required = true,
-        description = "A synthesized cloud assembly to read the network from (not wired yet: use --network).")
+        description = "A synthesized cloud assembly (cdk.out of any CDK app) to read the network from: subnet CIDRs"
+            + " → AZ and tier, VPC CIDRs → peers, NAT gateways, interface endpoints.")
     Path assembly;
   }
 
@@ -112,7 +114,18 @@ final class TrafficCommand implements Callable<Integer> {
       if (services != null && pods == null) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--services needs --pods (the pods it names)");
       }
-      NetworkMap map = network.file != null ? NetworkMap.read(network.file) : networkOfAssembly(network.assembly);
+      NetworkMap map;
+      if (network.file != null) {
+        map = NetworkMap.read(network.file);
+      } else {
+        AssemblyNetwork read = AssemblyNetwork.read(network.assembly);
+        map = read.map();
+        stderr.println("zonewise traffic: --assembly " + network.assembly + ": " + map.vpcs().size() + " VPCs, "
+            + map.subnets().size() + " subnets, " + map.natGateways().size() + " NAT gateways, "
+            + map.interfaceEndpoints().size() + " interface endpoints");
+        read.notes().forEach(n -> stderr.println("zonewise traffic: note: " + n));
+        stderr.flush();
+      }
       PodInventory inventory = pods == null ? PodInventory.EMPTY : PodInventory.read(pods, services);
       PriceBook book = prices == null ? PriceBook.defaults()
           : PriceBook.defaults().withOverrides(PriceFile.read(prices), prices.toString());
@@ -159,21 +172,6 @@ final class TrafficCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
-  }
-
-  /**
-   * The network of a synthesized cloud assembly: the adapter to the cloud-assembly reader (package
-   * {@code synth}), which is not wired yet. The reader builds a {@link NetworkMap} from the VPCs,
-   * subnets (CIDR, AZ, the {@code zonewise.io/tier} tag), NAT gateways and interface endpoints of the
-   * assembly's templates, with the landscape's peers as {@link NetworkMap.VpcRole#PEER}.
-   *
-   * @param assembly the cloud assembly directory
-   * @return the network
-   * @throws TrafficInputException until the reader is wired
-   */
-  static NetworkMap networkOfAssembly(Path assembly) {
-    throw new TrafficInputException("--assembly " + assembly + ": reading the network from a cloud assembly is not"
-        + " wired yet (the synth package's reader will build it); pass --network NETWORK.yaml");
   }
 
   /**

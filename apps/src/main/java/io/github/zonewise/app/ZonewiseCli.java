@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "zonewise", mixinStandardHelpOptions = true, version = "zonewise 0.1.0",
     description = "Zonewise: cost-optimized EKS networking landscapes.",
-    subcommands = {CheckCommand.class, LintCommand.class, TrafficCommand.class})
+    subcommands = {CheckCommand.class, CostCommand.class, LintCommand.class, TrafficCommand.class})
 public final class ZonewiseCli implements Runnable {
 
   @Spec

@@ -21,7 +21,9 @@ public enum Category {
   /** ECR replication transfer and replica storage. */
   REGISTRY("Registry replication"),
   /** EKS control plane hours (standard or extended support). */
-  CONTROL_PLANE("EKS control plane");
+  CONTROL_PLANE("EKS control plane"),
+  /** VPC flow-log delivery and EKS control-plane logs. */
+  LOGS("Flow and control-plane logs");
 
   private final String label;
 

@@ -11,7 +11,8 @@ import java.util.Map;
 final class CostChart {
 
   private static final String[] COLORS = {
-      "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+      "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+      "#86bcb6"};
   private static final int WIDTH = 760;
   private static final int HEIGHT = 440;
   private static final int TOP = 60;

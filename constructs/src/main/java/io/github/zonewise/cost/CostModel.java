@@ -33,6 +33,12 @@ import static io.github.zonewise.facts.PriceBook.PUBLIC_IPV4_HOUR;
 import static io.github.zonewise.facts.PriceBook.PUBLIC_IP_IN_REGION_PER_GB_EACH_WAY;
 import static io.github.zonewise.facts.PriceBook.TRANSIT_GATEWAY_ATTACHMENT_HOUR;
 import static io.github.zonewise.facts.PriceBook.TRANSIT_GATEWAY_PER_GB;
+import static io.github.zonewise.facts.PriceBook.CLOUD_WATCH_LOGS_INGESTION_PER_GB;
+import static io.github.zonewise.facts.PriceBook.EKS_CONTROL_PLANE_LOG_GB_PER_TYPE_MONTH;
+import static io.github.zonewise.facts.PriceBook.FLOW_LOG_BYTES_PER_RECORD;
+import static io.github.zonewise.facts.PriceBook.FLOW_LOG_CLOUD_WATCH_PER_GB;
+import static io.github.zonewise.facts.PriceBook.FLOW_LOG_PARQUET_PER_GB;
+import static io.github.zonewise.facts.PriceBook.FLOW_LOG_S3_PER_GB;
 
 import io.github.zonewise.cost.Design.LoadBalancer;
 import io.github.zonewise.synth.LoadBalancing;
@@ -54,6 +60,18 @@ public final class CostModel {
   static final double TB = 1024;
   /** A petabyte in the tiers of AWS price lists, in GB. */
   static final double PB = 1024 * TB;
+  /** Bytes in a GB of log data (as {@code zonewise traffic} counts the flow logs it reads). */
+  static final double BYTES_PER_GB = 1L << 30;
+  /**
+   * Flow-log records a connection writes per aggregation interval at each interface that logs it: the
+   * request's packets and the reply's are two flows (source and destination swapped), two records.
+   */
+  static final int RECORDS_PER_CONNECTION = 2;
+  /**
+   * Network interfaces of the landscape's VPCs that log a flow: the one that sends and the one that
+   * receives (a pod's node, a NAT gateway's, an endpoint's, a load balancer's).
+   */
+  static final int LOGGING_INTERFACES = 2;
 
   private final PriceBook prices;
 
@@ -84,6 +102,7 @@ public final class CostModel {
       flow(d, f, bill);
     }
     registry(d, traffic, bill);
+    logs(d, traffic, bill);
     tiered(bill);
     return new DesignCost(d, bill.items, bill.paths, bill.unreachable);
   }
@@ -531,6 +550,92 @@ public final class CostModel {
       throw new IllegalStateException("design " + d.name() + " has no service " + name);
     }
     return s;
+  }
+
+  // ---------------------------------------------------------------- logs
+
+  /**
+   * The cluster VPC's flow-log delivery, from a volume estimated from the traffic, and each cluster's
+   * control-plane logs. A flow-log record describes one flow (5-tuple) at one interface for one
+   * aggregation interval, so records ≈ connections × {@value #RECORDS_PER_CONNECTION} directions ×
+   * {@value #LOGGING_INTERFACES} interfaces × (seconds in the month ÷ the aggregation interval), where a
+   * flow of the profile keeps a connection open between every caller pod and every callee pod (caller
+   * replicas × callee replicas; one end's replicas when the other end is not a service) in every interval:
+   * pooled, long-lived connections. Short-lived connections write more records; the estimate is a floor.
+   */
+  private void logs(Design d, TrafficProfile traffic, Bill bill) {
+    d.flowLog().ifPresent(log -> {
+      double connections = 0;
+      for (Flow f : traffic.flows()) {
+        if (!f.isReplication() && f.crossesLandscape() && !bill.unreachable.contains(f.index())) {
+          connections += connections(d, f);
+        }
+      }
+      double intervals = hours() * 3600 / log.aggregationSeconds();
+      double records = connections * RECORDS_PER_CONNECTION * LOGGING_INTERFACES * intervals;
+      double gb = records * p(FLOW_LOG_BYTES_PER_RECORD) / BYTES_PER_GB;
+      Map<String, Object> in = inputs("connections", connections, "recordsPerConnection", RECORDS_PER_CONNECTION,
+          "interfaces", LOGGING_INTERFACES, "intervals", intervals, FLOW_LOG_BYTES_PER_RECORD,
+          p(FLOW_LOG_BYTES_PER_RECORD));
+      String volume = "connections × recordsPerConnection × interfaces × intervals × flowLogBytesPerRecord ÷ 2^30";
+      switch (log.destination()) {
+        case Design.FlowLog.S3 -> {
+          String key = log.parquet() ? "(flowLogS3PerGb + flowLogParquetPerGb)" : "flowLogS3PerGb";
+          in.put(FLOW_LOG_S3_PER_GB, p(FLOW_LOG_S3_PER_GB));
+          if (log.parquet()) {
+            in.put(FLOW_LOG_PARQUET_PER_GB, p(FLOW_LOG_PARQUET_PER_GB));
+          }
+          bill.add(Category.LOGS, "VPC flow logs to S3" + (log.parquet() ? " (Parquet)" : "") + ", about "
+                  + gbText(gb) + " GB of records", -1, volume + " × " + key, in,
+              gb * (p(FLOW_LOG_S3_PER_GB) + (log.parquet() ? p(FLOW_LOG_PARQUET_PER_GB) : 0)));
+        }
+        case Design.FlowLog.CLOUD_WATCH_LOGS -> {
+          in.put(FLOW_LOG_CLOUD_WATCH_PER_GB, p(FLOW_LOG_CLOUD_WATCH_PER_GB));
+          bill.add(Category.LOGS, "VPC flow logs to CloudWatch Logs, about " + gbText(gb) + " GB of records", -1,
+              volume + " × flowLogCloudWatchPerGb", in, gb * p(FLOW_LOG_CLOUD_WATCH_PER_GB));
+        }
+        default -> {
+          // Kinesis Data Firehose: billed by Firehose, which the price book does not hold
+        }
+      }
+    });
+    for (Design.Cluster c : d.clusters()) {
+      if (c.logTypes().isEmpty()) {
+        continue;
+      }
+      int types = c.logTypes().size();
+      bill.add(Category.LOGS, "EKS control-plane logs " + c.name() + " (" + String.join(", ", c.logTypes())
+              + ") to CloudWatch Logs", -1,
+          "types × eksControlPlaneLogGbPerTypeMonth × cloudWatchLogsIngestionPerGb",
+          inputs("types", types, EKS_CONTROL_PLANE_LOG_GB_PER_TYPE_MONTH, p(EKS_CONTROL_PLANE_LOG_GB_PER_TYPE_MONTH),
+              CLOUD_WATCH_LOGS_INGESTION_PER_GB, p(CLOUD_WATCH_LOGS_INGESTION_PER_GB)),
+          types * p(EKS_CONTROL_PLANE_LOG_GB_PER_TYPE_MONTH) * p(CLOUD_WATCH_LOGS_INGESTION_PER_GB));
+    }
+  }
+
+  /**
+   * The connections a flow of the profile keeps open in every aggregation interval: one between each
+   * caller pod and each callee pod.
+   *
+   * @param d a design
+   * @param f a flow
+   * @return caller replicas × callee replicas for service → service, else the service end's replicas
+   *         (1 for an end the design does not know)
+   */
+  static double connections(Design d, Flow f) {
+    if (f.fromKind() == Flow.End.SERVICE && f.toKind() == Flow.End.SERVICE) {
+      return replicas(d, f.from()) * replicas(d, f.to());
+    }
+    return f.service().map(s -> replicas(d, s)).orElse(1);
+  }
+
+  private static int replicas(Design d, String service) {
+    Design.Service s = d.services().get(service);
+    return s == null ? 1 : Math.max(1, s.replicas());
+  }
+
+  private static String gbText(double gb) {
+    return gb >= 10 ? String.valueOf(Math.round(gb)) : String.format(java.util.Locale.ROOT, "%.2f", gb);
   }
 
   static String percent(double share) {

@@ -177,6 +177,26 @@ public final class CostReport {
   }
 
   /**
+   * Prices what the synth of any CDK app produced ({@code zonewise cost}), with what the reader read and
+   * could not price first among the report's notes.
+   *
+   * @param cloudAssembly the cloud assembly directory
+   * @param manifests     Kubernetes manifest files, or directories of them
+   * @param app           what is known of the app besides its output (its name and region, its services)
+   * @param traffic       the traffic to price
+   * @param prices        the prices
+   * @param read          what was read and what could not be priced, one note each
+   * @return the report
+   * @throws UncheckedIOException when a file of the assembly or a manifest cannot be read
+   */
+  public static CostReport ofApp(Path cloudAssembly, List<Path> manifests, DeclaredLandscape app,
+      TrafficProfile traffic, PriceBook prices, List<String> read) {
+    CostReport report = of(cloudAssembly, manifests, app, traffic, prices, Choices.unknown());
+    report.notes.addAll(0, read);
+    return report;
+  }
+
+  /**
    * Prices a design given directly (a design read elsewhere, or one a test builds).
    *
    * @param design    the generated design
@@ -302,7 +322,16 @@ public final class CostReport {
       "each region of registry.replicateTo pulls as many image bytes as the home region; replication sends the"
           + " ecr → region volume (default " + Advice.gb(TrafficProfile.DEFAULT_REPLICATION_GB) + " GB) and stores"
           + " it there for a month",
-      "internet egress and interface endpoint processing are tiered on the month's sum (1 TB = 1024 GB)");
+      "internet egress and interface endpoint processing are tiered on the month's sum (1 TB = 1024 GB)",
+      "flow-log volume, estimated from the traffic: a record is one flow (5-tuple) at one interface for one aggregation"
+          + " interval, so records ≈ connections × 2 directions × 2 interfaces × (hoursPerMonth × 3600 ÷ the flow log's"
+          + " MaxAggregationInterval, 600 s by default), each flow of the profile keeping one connection between every"
+          + " caller pod and every callee pod (caller × callee replicas; the service's replicas toward a non-service"
+          + " end) open in every interval, at flowLogBytesPerRecord bytes a record; short-lived connections write more"
+          + " records, so this is a floor; vended-logs delivery at its first tier (first 10 TB a month); storage of the"
+          + " kept records and queries are not priced",
+      "EKS control-plane logs: eksControlPlaneLogGbPerTypeMonth GB a month for each enabled log type (an assumption:"
+          + " measure the cluster's log group and override it), at cloudWatchLogsIngestionPerGb");
 
   /**
    * The console summary: a few {@code zonewise:} lines.

@@ -33,6 +33,7 @@ import java.util.TreeSet;
  * @param otherVpcs                 other VPCs of the assembly (peers Zonewise creates): fixed charges
  *                                  priced alike in every design
  * @param facts                     how each part was established (resource, manifest or assumption)
+ * @param flowLog                   the cluster VPC's flow log, when it has one
  */
 public record Design(
     String name,
@@ -50,7 +51,8 @@ public record Design(
     Set<String> replicatedRegions,
     List<Cluster> clusters,
     List<OtherVpc> otherVpcs,
-    List<String> facts) {
+    List<String> facts,
+    Optional<FlowLog> flowLog) {
 
   /**
    * Copies every collection (maps keep their order) and checks the zone count.
@@ -90,6 +92,37 @@ public record Design(
     clusters = List.copyOf(clusters);
     otherVpcs = List.copyOf(otherVpcs);
     facts = List.copyOf(facts);
+    Objects.requireNonNull(flowLog, "flowLog");
+  }
+
+  /**
+   * A design without a flow log in the cluster VPC.
+   *
+   * @param name                      {@code generated}, {@code naive} or {@code floor}
+   * @param zones                     the AZs of the cluster VPC
+   * @param nat                       the NAT gateways
+   * @param gatewayEndpoints          gateway endpoints and their coverage
+   * @param interfaceEndpoints        interface endpoints
+   * @param services                  services
+   * @param loadBalancers             load balancers
+   * @param peers                     peer VPCs
+   * @param transitGatewayAttachments Transit Gateway attachments
+   * @param peeringConnections        VPC peering connections
+   * @param regions                   regions
+   * @param remoteRegions             the other regions that run the workload
+   * @param replicatedRegions         the regions the registry replicates to
+   * @param clusters                  the EKS clusters
+   * @param otherVpcs                 other VPCs
+   * @param facts                     how each part was established
+   */
+  public Design(String name, int zones, Nat nat, Map<String, Double> gatewayEndpoints,
+      Map<String, InterfaceEndpoint> interfaceEndpoints, Map<String, Service> services, List<LoadBalancer> loadBalancers,
+      Map<String, Link> peers, int transitGatewayAttachments, int peeringConnections, Map<String, Link> regions,
+      List<String> remoteRegions, Set<String> replicatedRegions, List<Cluster> clusters, List<OtherVpc> otherVpcs,
+      List<String> facts) {
+    this(name, zones, nat, gatewayEndpoints, interfaceEndpoints, services, loadBalancers, peers,
+        transitGatewayAttachments, peeringConnections, regions, remoteRegions, replicatedRegions, clusters, otherVpcs,
+        facts, Optional.empty());
   }
 
   private static <K, V> Map<K, V> copy(Map<K, V> map) {
@@ -278,8 +311,51 @@ public record Design(
    * @param name            its name or logical id
    * @param version         its Kubernetes version ({@code default} when the template leaves it to EKS)
    * @param extendedSupport true when the version is in EKS extended support (six times the hourly price)
+   * @param logTypes        the control-plane log types it sends to CloudWatch Logs ({@code api}, {@code audit}, …)
    */
-  public record Cluster(String name, String version, boolean extendedSupport) {
+  public record Cluster(String name, String version, boolean extendedSupport, List<String> logTypes) {
+
+    /** Copies the log types. */
+    public Cluster {
+      logTypes = List.copyOf(logTypes);
+    }
+
+    /**
+     * A cluster without control-plane logging.
+     *
+     * @param name            its name
+     * @param version         its Kubernetes version
+     * @param extendedSupport true in extended support
+     */
+    public Cluster(String name, String version, boolean extendedSupport) {
+      this(name, version, extendedSupport, List.of());
+    }
+  }
+
+  /**
+   * A VPC flow log (all traffic of the VPC) and where it is delivered.
+   *
+   * @param destination        {@link #S3}, {@link #CLOUD_WATCH_LOGS} or {@code kinesis-data-firehose}, as
+   *                           CloudFormation's {@code LogDestinationType} writes it
+   * @param parquet            true when S3 receives Parquet ({@code DestinationOptions.FileFormat})
+   * @param aggregationSeconds the aggregation interval ({@code MaxAggregationInterval}: 600, AWS's default, or 60)
+   */
+  public record FlowLog(String destination, boolean parquet, int aggregationSeconds) {
+
+    /** {@code LogDestinationType} of an S3 bucket. */
+    public static final String S3 = "s3";
+    /** {@code LogDestinationType} of a CloudWatch Logs group (CloudFormation's default). */
+    public static final String CLOUD_WATCH_LOGS = "cloud-watch-logs";
+    /** AWS's aggregation interval when {@code MaxAggregationInterval} is not set, in seconds. */
+    public static final int DEFAULT_AGGREGATION_SECONDS = 600;
+
+    /** Checks the destination is set and the interval positive. */
+    public FlowLog {
+      Objects.requireNonNull(destination, "destination");
+      if (aggregationSeconds <= 0) {
+        throw new IllegalArgumentException("aggregationSeconds must be > 0, not " + aggregationSeconds);
+      }
+    }
   }
 
   /**

@@ -32,7 +32,8 @@ final class Designs {
       "no registry replication: other regions pull images across regions, through their NAT gateway",
       "one peer VPC over peering (no AZ alignment: (N − 1)/N across AZs); two or more over a Transit Gateway"
           + " attaching every VPC",
-      "flows to other regions through the NAT gateway; the same clusters and Kubernetes versions as generated");
+      "flows to other regions through the NAT gateway; the same clusters and Kubernetes versions as generated",
+      "the same flow logs and control-plane logs as generated");
 
   /** The floor's assumptions, as the report states them. */
   static final List<String> FLOOR_ASSUMPTIONS = List.of(
@@ -49,7 +50,8 @@ final class Designs {
           + " traffic lists not: image pulls from registries on the internet, node bootstrap)",
       "IP-mode load balancers; inter-region VPC peering for flows to other regions",
       "replication to a region or cross-region pulls, whichever costs less; every cluster in EKS standard support",
-      "internet egress, load balancer hours and capacity units, and other VPCs' fixed charges as generated");
+      "internet egress, load balancer hours and capacity units, other VPCs' fixed charges, flow logs and"
+          + " control-plane logs as generated");
 
   private Designs() {
   }
@@ -80,7 +82,7 @@ final class Designs {
     }
     return new Design("naive", n, new Nat("single", 1, 1, clusterWide, true), Map.of(), Map.of(), services, lbs,
         peers, attachments, peerings, Map.of(), remote(g), Set.of(), g.clusters(), g.otherVpcs(),
-        NAIVE_ASSUMPTIONS);
+        NAIVE_ASSUMPTIONS, g.flowLog());
   }
 
   /**
@@ -141,7 +143,7 @@ final class Designs {
       }
     }
     List<Cluster> clusters = g.clusters().stream().map(c -> c.extendedSupport()
-        ? new Cluster(c.name(), "in standard support", false) : c).toList();
+        ? new Cluster(c.name(), "in standard support", false, c.logTypes()) : c).toList();
     Map<String, Double> gateways = new LinkedHashMap<>();
     gateways.put("s3", 1.0);
     gateways.put("dynamodb", 1.0);
@@ -204,7 +206,7 @@ final class Designs {
         ? g.transitGatewayAttachments() : 0;
     int peerings = (int) peers.values().stream().filter(l -> l.kind() == LinkKind.PEERING).count();
     return new Design("floor", nf, nat, gateways, endpoints, services, lbs, peers, attachments, peerings, regions,
-        remote, replicated, clusters, g.otherVpcs(), FLOOR_ASSUMPTIONS);
+        remote, replicated, clusters, g.otherVpcs(), FLOOR_ASSUMPTIONS, g.flowLog());
   }
 
   /**
@@ -236,7 +238,7 @@ final class Designs {
   private static Design withNat(Design d, Nat nat) {
     return new Design(d.name(), d.zones(), nat, d.gatewayEndpoints(), d.interfaceEndpoints(), d.services(),
         d.loadBalancers(), d.peers(), d.transitGatewayAttachments(), d.peeringConnections(), d.regions(),
-        d.remoteRegions(), d.replicatedRegions(), d.clusters(), d.otherVpcs(), d.facts());
+        d.remoteRegions(), d.replicatedRegions(), d.clusters(), d.otherVpcs(), d.facts(), d.flowLog());
   }
 
   /** The regions that run the workload: the landscape's, and any the generated registry replicates to. */

@@ -134,8 +134,9 @@ final class GeneratedDesign {
     List<Cluster> clusters = clusters();
     List<OtherVpc> others = otherVpcs(vpc);
     List<String> remote = spec.replicaRegions();
+    Optional<Design.FlowLog> flowLog = flowLog(vpc);
     return new Design("generated", zones, nat, gateway, iface, services, lbs, peers, attachments, peerings, regions,
-        remote, replicated, clusters, others, facts);
+        remote, replicated, clusters, others, facts, flowLog);
   }
 
   // ---------------------------------------------------------------- network index
@@ -431,12 +432,46 @@ final class GeneratedDesign {
     return regions;
   }
 
+  /**
+   * The flow log of the cluster VPC ({@code AWS::EC2::FlowLog} with {@code ResourceType: VPC} whose
+   * {@code ResourceId} is the cluster VPC): its {@code LogDestinationType} (CloudFormation's default
+   * {@code cloud-watch-logs}), {@code DestinationOptions.FileFormat} and {@code MaxAggregationInterval}.
+   */
+  private Optional<Design.FlowLog> flowLog(String vpc) {
+    for (Resource r : t.ofType("AWS::EC2::FlowLog")) {
+      if (vpc == null || !"VPC".equalsIgnoreCase(text(r.value("ResourceType"))) || !vpc.equals(ref(r.value("ResourceId")))) {
+        continue;
+      }
+      String destination = Optional.ofNullable(text(r.value("LogDestinationType"))).orElse(Design.FlowLog.CLOUD_WATCH_LOGS);
+      boolean parquet = "parquet".equalsIgnoreCase(r.template().value(r.prop("DestinationOptions").path("FileFormat"))
+          .textWithDefaults().orElse(""));
+      int interval = Design.FlowLog.DEFAULT_AGGREGATION_SECONDS;
+      try {
+        interval = Integer.parseInt(Optional.ofNullable(text(r.value("MaxAggregationInterval")))
+            .orElse(String.valueOf(interval)));
+      } catch (NumberFormatException e) {
+        facts.add("flow log " + r.label() + ": MaxAggregationInterval unresolved, AWS's default "
+            + Design.FlowLog.DEFAULT_AGGREGATION_SECONDS + " s assumed");
+      }
+      facts.add("flow log: " + r.label() + " delivers the cluster VPC's records to " + destination
+          + (parquet ? " (Parquet)" : "") + " every " + interval + " s");
+      return Optional.of(new Design.FlowLog(destination, parquet, interval));
+    }
+    facts.add("flow log: no AWS::EC2::FlowLog on the cluster VPC");
+    return Optional.empty();
+  }
+
   private List<Cluster> clusters() {
     List<Cluster> list = new ArrayList<>();
     for (Resource c : t.ofType("AWS::EKS::Cluster")) {
       String name = c.value("Name").textWithDefaults().orElse(c.logicalId());
       String version = c.value("Version").textWithDefaults().orElse("default");
-      list.add(new Cluster(name, version, KubernetesVersions.billedAsExtended(version, KubernetesVersions.today())));
+      List<String> logTypes = new ArrayList<>();
+      for (Value type : c.template().value(c.prop("Logging").path("ClusterLogging").path("EnabledTypes")).items()) {
+        type.template().value(type.node().path("Type")).textWithDefaults().ifPresent(logTypes::add);
+      }
+      list.add(new Cluster(name, version, KubernetesVersions.billedAsExtended(version, KubernetesVersions.today()),
+          logTypes));
     }
     if (list.isEmpty()) {
       facts.add(spec.cluster()

@@ -11,6 +11,7 @@ import io.github.zonewise.cost.Design.OtherVpc;
 import io.github.zonewise.cost.Design.Service;
 import io.github.zonewise.cost.Routing;
 import io.github.zonewise.facts.KubernetesVersions;
+import io.github.zonewise.cluster.ControlPlaneLogs;
 import io.github.zonewise.interconnect.Interconnect;
 import io.github.zonewise.interconnect.PeerVpc;
 import io.github.zonewise.k8s.LoadBalancerScheme;
@@ -100,10 +101,15 @@ final class PredictedDesign {
       peerings = tgw ? 0 : spec.interconnect().get().vpcs().size();
     }
     List<Cluster> clusters = spec.cluster().map(c -> List.of(new Cluster(spec.name(), c.version(),
-        KubernetesVersions.billedAsExtended(c.version(), KubernetesVersions.today())))).orElse(List.of());
+        KubernetesVersions.billedAsExtended(c.version(), KubernetesVersions.today()), ControlPlaneLogs.TYPES)))
+        .orElse(List.of());
+    // network.flowLogs: the archive receives Parquet; a log group text; AWS's aggregation interval either way
+    Design.FlowLog flowLog = spec.network().flowLogDestination().isS3()
+        ? new Design.FlowLog(Design.FlowLog.S3, true, Design.FlowLog.DEFAULT_AGGREGATION_SECONDS)
+        : new Design.FlowLog(Design.FlowLog.CLOUD_WATCH_LOGS, false, Design.FlowLog.DEFAULT_AGGREGATION_SECONDS);
     return new Design("generated", n, nat(choice.nat(), n), gateways, endpoints, services, lbs, peers, attachments,
         peerings, Map.of(), spec.replicaRegions(), new java.util.LinkedHashSet<>(spec.replicaRegions()), clusters,
-        others, List.of("predicted from the landscape and the design step's choices"));
+        others, List.of("predicted from the landscape and the design step's choices"), Optional.of(flowLog));
   }
 
   /** The NAT gateways a strategy builds in a VPC of n AZs, as the reader counts them. */

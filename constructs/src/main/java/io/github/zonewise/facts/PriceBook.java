@@ -98,6 +98,15 @@ public final class PriceBook {
   public static final String FLOW_LOG_S3_PER_GB = "flowLogS3PerGb";
   /** Converting flow logs delivered to S3 to Apache Parquet, per GB of records. */
   public static final String FLOW_LOG_PARQUET_PER_GB = "flowLogParquetPerGb";
+  /**
+   * The bytes of one flow-log record as the vended-logs price counts them (uncompressed text), used to
+   * estimate a design's flow-log volume from its traffic.
+   */
+  public static final String FLOW_LOG_BYTES_PER_RECORD = "flowLogBytesPerRecord";
+  /** CloudWatch Logs ingestion, standard log class, per GB (what EKS control-plane logs are billed). */
+  public static final String CLOUD_WATCH_LOGS_INGESTION_PER_GB = "cloudWatchLogsIngestionPerGb";
+  /** The GB a month each enabled EKS control-plane log type of a cluster writes: an assumption. */
+  public static final String EKS_CONTROL_PLANE_LOG_GB_PER_TYPE_MONTH = "eksControlPlaneLogGbPerTypeMonth";
 
   private static final String EC2 = "Amazon EC2 on-demand pricing, Data Transfer";
   private static final String VPC = "Amazon VPC pricing";
@@ -154,7 +163,20 @@ public final class PriceBook {
       new Price(FLOW_LOG_PARQUET_PER_GB, 0.056, "GB of flow-log records converted to Parquet",
           "an upper bound: the us-east-1 rate was not found; this is the ap-northeast-1 rate (zenn.dev/team_delta"
               + " 'VPCフローログのコスト最適化', Apache Parquet 変換 $0.056/GB, Tokyo), whose other vended-logs rates are"
-              + " about 1.5 times us-east-1's; override it with your region's rate", "2026")));
+              + " about 1.5 times us-east-1's; override it with your region's rate", "2026"),
+      new Price(FLOW_LOG_BYTES_PER_RECORD, 225, "bytes per flow-log record",
+          "Zonewise estimate: one record of FlowLogFormat.ZONEWISE (24 fields: a 12-digit account, 21-character"
+              + " eni-/vpc-/subnet-/instance ids, four private IPv4 addresses, ports, counts, 10-digit times, a newline)"
+              + " is 225 characters; vended logs are billed on the records as delivered, before compression", YEAR),
+      new Price(CLOUD_WATCH_LOGS_INGESTION_PER_GB, 0.50, "GB ingested (standard log class)",
+          "Amazon CloudWatch pricing, Logs, data ingestion (standard), us-east-1, as infracost lists it for"
+              + " aws_cloudwatch_log_group ($0.50 per GB); EKS control-plane logs are billed as standard CloudWatch Logs"
+              + " ingestion and storage (AWS Containers blog, 'Understanding and Cost Optimizing Amazon EKS Control"
+              + " Plane Logs')", YEAR),
+      new Price(EKS_CONTROL_PLANE_LOG_GB_PER_TYPE_MONTH, 1, "GB a month per enabled log type per cluster",
+          "Zonewise assumption (no published figure: the volume follows the API calls the cluster serves; audit is"
+              + " usually the largest); override it with the IncomingBytes of the cluster's /aws/eks/<name>/cluster"
+              + " log group", YEAR)));
 
   private final Map<String, Price> prices;
   private final String region;

@@ -69,7 +69,9 @@ public class VpcInterconnect extends Construct {
       if (vpcs == null) {
         vpcs = new Construct(this, "Vpcs");
       }
-      ZonalVpc created = new ZonalVpc(vpcs, peer.name(), ZonalVpcProps.builder()
+      ZonalVpcProps.Builder peerProps = ZonalVpcProps.builder();
+      props.flowLogDestination().ifPresent(peerProps::flowLogDestination);
+      ZonalVpc created = new ZonalVpc(vpcs, peer.name(), peerProps
           .name(props.name() + "-" + peer.name())
           .availabilityZones(vpc.zones())
           .allowSingleAz(vpc.zones().size() == 1)

@@ -1,5 +1,6 @@
 package io.github.zonewise.interconnect;
 
+import io.github.zonewise.network.FlowLogDestination;
 import io.github.zonewise.network.ZonalVpc;
 import io.github.zonewise.network.ZonalVpcProps;
 import java.util.List;
@@ -13,6 +14,7 @@ public final class VpcInterconnectProps {
   private final List<PeerVpc> peers;
   private final Interconnect mode;
   private final int flowLogRetentionDays;
+  private final FlowLogDestination flowLogDestination;
 
   private VpcInterconnectProps(Builder b) {
     this.vpc = Objects.requireNonNull(b.vpc, "vpc is required");
@@ -21,6 +23,7 @@ public final class VpcInterconnectProps {
     this.mode = b.mode != null ? b.mode
         : peers.size() == 1 ? Interconnect.peering() : Interconnect.transitGateway();
     this.flowLogRetentionDays = b.flowLogRetentionDays;
+    this.flowLogDestination = b.flowLogDestination;
   }
 
   /** {@return a new builder} */
@@ -63,6 +66,15 @@ public final class VpcInterconnectProps {
     return flowLogRetentionDays;
   }
 
+  /**
+   * Where the flow logs of the VPCs this creates go, as {@link ZonalVpcProps#flowLogDestination()}:
+   * with {@link FlowLogDestination#s3()}, the stack's one archive, which the cluster VPC delivers to
+   * too. Default: not chosen.
+   */
+  public java.util.Optional<FlowLogDestination> flowLogDestination() {
+    return java.util.Optional.ofNullable(flowLogDestination);
+  }
+
   /** Builds {@link VpcInterconnectProps}. */
   public static final class Builder {
     private ZonalVpc vpc;
@@ -70,6 +82,7 @@ public final class VpcInterconnectProps {
     private List<PeerVpc> peers;
     private Interconnect mode;
     private int flowLogRetentionDays = 30;
+    private FlowLogDestination flowLogDestination;
 
     private Builder() {
     }
@@ -126,6 +139,17 @@ public final class VpcInterconnectProps {
      */
     public Builder flowLogRetentionDays(int days) {
       this.flowLogRetentionDays = days;
+      return this;
+    }
+
+    /**
+     * Where the flow logs of created peer VPCs go. Default: not chosen.
+     *
+     * @param destination {@link FlowLogDestination#s3()} or {@link FlowLogDestination#cloudWatch()}
+     * @return this builder
+     */
+    public Builder flowLogDestination(FlowLogDestination destination) {
+      this.flowLogDestination = Objects.requireNonNull(destination);
       return this;
     }
 

@@ -19,6 +19,9 @@ import io.github.zonewise.cluster.ZonalCluster;
 import io.github.zonewise.cluster.ZonalClusterProps;
 import io.github.zonewise.registry.ImageRegistry;
 import io.github.zonewise.registry.ImageRegistryProps;
+import io.github.zonewise.network.FlowLogAnalytics;
+import io.github.zonewise.network.FlowLogAnalyticsProps;
+import io.github.zonewise.network.FlowLogArchive;
 import io.github.zonewise.network.ZonalVpc;
 import io.github.zonewise.network.ZonalVpcProps;
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -40,7 +43,10 @@ import software.constructs.Construct;
  * The whole landscape of one {@link LandscapeSpec}: a stack per concern, each named
  * {@code <name>-<concern>}:
  * <ul>
- *   <li>{@code Network} ({@code <name>-network}): the {@link ZonalVpc} and the interconnect to peer VPCs;</li>
+ *   <li>{@code Network} ({@code <name>-network}): the {@link ZonalVpc}, the interconnect to peer VPCs and
+ *       their flow logs ({@code network.flowLogs}): with the default destination {@code s3}, one
+ *       {@link FlowLogArchive} bucket for every VPC of the landscape and its {@link FlowLogAnalytics}
+ *       (Glue table, Athena workgroup, named queries); with {@code cloudwatch}, a log group per VPC;</li>
  *   <li>{@code Registry} ({@code <name>-registry}), when the landscape has a {@code registry}: ECR
  *       repositories and their cross-region replication; and per {@code registry.replicateTo} region
  *       {@code Registry-<region>} ({@code <name>-registry-<region>}, in that region): the same
@@ -69,6 +75,7 @@ public class Landscape extends Construct {
   private final LandscapeDesign design;
   private final PriceBook priceBook;
   private VpcInterconnect interconnect;
+  private FlowLogAnalytics flowLogAnalytics;
   private Stack registryStack;
   private ImageRegistry registry;
   private final Map<String, ImageRegistry> replicaRegistries = new LinkedHashMap<>();
@@ -104,12 +111,14 @@ public class Landscape extends Construct {
         .nat(design.nat())
         .gatewayEndpoints(spec.network().gatewayEndpoints())
         .interfaceEndpoints(design.interfaceEndpoints())
+        .flowLogDestination(spec.network().flowLogDestination())
         .flowLogRetentionDays(spec.network().flowLogRetentionDays())
         .karpenterDiscovery(spec.cluster().isPresent() ? clusterName() : null)
         .transitSubnets(design.transitSubnets())
         .build()));
 
     buildInterconnect();
+    buildFlowLogAnalytics();
     buildRegistry();
     buildKubernetes();
     buildCluster();
@@ -128,7 +137,30 @@ public class Landscape extends Construct {
             .name(spec.name())
             .peers(spec.interconnect().get().vpcs())
             .mode(design.interconnectMode().orElseThrow())
+            .flowLogDestination(spec.network().flowLogDestination())
             .flowLogRetentionDays(spec.network().flowLogRetentionDays())
+            .build()));
+  }
+
+  /**
+   * {@code network.flowLogs.destination: s3}: Athena over the landscape's flow-log archive (the network
+   * stack's one bucket, which the cluster VPC and every peer VPC the landscape creates deliver to), with
+   * the interface endpoints of those VPCs named in the endpoint query. Nothing for {@code cloudwatch}.
+   */
+  private void buildFlowLogAnalytics() {
+    LandscapeSpec spec = landscape.spec();
+    if (!spec.network().flowLogDestination().isS3()) {
+      return;
+    }
+    List<ZonalVpc> vpcs = new ArrayList<>(List.of(network));
+    if (interconnect != null) {
+      vpcs.addAll(interconnect.createdVpcs().values());
+    }
+    this.flowLogAnalytics = guard("network.flowLogs", () -> new FlowLogAnalytics(networkStack, "FlowLogAnalytics",
+        FlowLogAnalyticsProps.builder()
+            .archive(FlowLogArchive.of(networkStack, spec.network().flowLogRetentionDays()))
+            .name(spec.name())
+            .vpcs(vpcs)
             .build()));
   }
 
@@ -335,6 +367,11 @@ public class Landscape extends Construct {
    */
   public Optional<VpcInterconnect> interconnect() {
     return Optional.ofNullable(interconnect);
+  }
+
+  /** {@return Athena over the flow-log archive; empty when {@code network.flowLogs.destination} is {@code cloudwatch}} */
+  public Optional<FlowLogAnalytics> flowLogAnalytics() {
+    return Optional.ofNullable(flowLogAnalytics);
   }
 
   /** {@return the registry stack {@code <name>-registry}; empty without a {@code registry} section} */

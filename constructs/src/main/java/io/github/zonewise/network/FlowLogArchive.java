@@ -50,15 +50,11 @@ public class FlowLogArchive extends Construct {
    * @param scope the parent
    * @param id    the construct id
    * @param props the properties
-   * @throws IllegalArgumentException for a retention below one day
+   * @throws io.github.zonewise.facts.InvalidValue for a retention below one day
    */
   public FlowLogArchive(Construct scope, String id, FlowLogArchiveProps props) {
     super(scope, id);
-    if (props.retentionDays() < 1) {
-      throw new IllegalArgumentException("retentionDays: " + props.retentionDays()
-          + " keeps no flow log; keep them at least 1 day");
-    }
-    this.retentionDays = props.retentionDays();
+    this.retentionDays = FlowLogArchiveProps.checkRetention("retentionDays", props.retentionDays());
     this.bucket = Bucket.Builder.create(this, "Bucket")
         .encryption(BucketEncryption.S3_MANAGED)
         .enforceSsl(true)

@@ -1,5 +1,7 @@
 package io.github.zonewise.network;
 
+import io.github.zonewise.facts.InvalidValue;
+
 /**
  * Properties of a {@link FlowLogArchive}. Build with {@link #builder()}; every property has a default.
  */
@@ -9,6 +11,22 @@ public final class FlowLogArchiveProps {
 
   private FlowLogArchiveProps(Builder b) {
     this.retentionDays = b.retentionDays;
+  }
+
+  /**
+   * A retention the archive's lifecycle rule can keep: a whole number of days, at least 1 (S3 expires
+   * objects after any number of days, unlike CloudWatch Logs' fixed retentions).
+   *
+   * @param property the property or field path
+   * @param days     the retention
+   * @return the retention
+   * @throws InvalidValue for less than a day
+   */
+  public static int checkRetention(String property, int days) {
+    if (days < 1) {
+      throw new InvalidValue(property, days, "keeps no flow log; keep them at least 1 day");
+    }
+    return days;
   }
 
   /** {@return a new builder} */

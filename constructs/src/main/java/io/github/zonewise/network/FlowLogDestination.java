@@ -27,7 +27,7 @@ import software.amazon.awscdk.services.logs.CfnLogGroup;
 public final class FlowLogDestination extends NamedChoice {
 
   /** The destination names a landscape file may write. */
-  public static final List<String> NAMES = List.of("s3", "cloudWatch");
+  public static final List<String> NAMES = List.of("s3", "cloudwatch");
 
   private final FlowLogArchive archive;
 
@@ -69,7 +69,7 @@ public final class FlowLogDestination extends NamedChoice {
    * @return the CloudWatch Logs destination
    */
   public static FlowLogDestination cloudWatch() {
-    return new FlowLogDestination("cloudWatch", null);
+    return new FlowLogDestination("cloudwatch", null);
   }
 
   /**
@@ -81,7 +81,7 @@ public final class FlowLogDestination extends NamedChoice {
   public static Optional<FlowLogDestination> of(String name) {
     return switch (name == null ? "" : name) {
       case "s3" -> Optional.of(s3());
-      case "cloudWatch" -> Optional.of(cloudWatch());
+      case "cloudwatch" -> Optional.of(cloudWatch());
       default -> Optional.empty();
     };
   }

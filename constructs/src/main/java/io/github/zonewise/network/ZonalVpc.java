@@ -283,6 +283,8 @@ public class ZonalVpc extends Construct {
     CfnLogGroup logGroup = CfnLogGroup.Builder.create(this, "FlowLogGroup")
         .retentionInDays(props.flowLogRetentionDays())
         .build();
+    // the records outlive the stack (DeletionPolicy/UpdateReplacePolicy: Retain, cfn-lint I3011)
+    logGroup.applyRemovalPolicy(software.amazon.awscdk.RemovalPolicy.RETAIN);
     CfnRole role = CfnRole.Builder.create(this, "FlowLogRole")
         .assumeRolePolicyDocument(JsonObjects.of("Version", "2012-10-17", "Statement", List.of(JsonObjects.of(
             "Effect", "Allow", "Action", "sts:AssumeRole",
@@ -339,7 +341,11 @@ public class ZonalVpc extends Construct {
     CidrPlan.checkVpcCidr("cidr", p.cidr(), "10.0.0.0/16");
     Names.knownOnce("gatewayEndpoints", p.gatewayEndpoints(), VpcEndpoints.GATEWAY, "gateway endpoint");
     Names.knownOnce("interfaceEndpoints", p.interfaceEndpoints(), VpcEndpoints.INTERFACE, "interface endpoint");
-    ZonalVpcProps.checkRetention("flowLogRetentionDays", p.flowLogRetentionDays());
+    if (p.flowLogDestination().map(FlowLogDestination::isS3).orElse(false)) {
+      FlowLogArchiveProps.checkRetention("flowLogRetentionDays", p.flowLogRetentionDays());
+    } else {
+      ZonalVpcProps.checkRetention("flowLogRetentionDays", p.flowLogRetentionDays());
+    }
   }
 
 

@@ -34,7 +34,7 @@ final class FileShape {
 
   /** What a number field takes, by its path ({@code []} for any index, {@code *} for any key). */
   private static final Map<String, String> NUMBERS = Map.of(
-      "network.flowLogRetentionDays", "a retention CloudWatch Logs offers, a whole number such as 30",
+      "network.flowLogs.retentionDays", "days the flow logs are kept, a whole number such as 30",
       "cluster.systemNodes.perAz", "nodes per AZ, a whole number 1–" + SystemNodes.MAX_PER_AZ,
       "services[].port", "a port, a whole number 1–65535",
       "services[].replicas", "a replica count, a whole number 1 or more",

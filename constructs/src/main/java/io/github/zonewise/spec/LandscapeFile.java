@@ -106,10 +106,19 @@ public record LandscapeFile(
    * @param nat                  the NAT strategy's name
    * @param gatewayEndpoints     gateway endpoint names
    * @param interfaceEndpoints   interface endpoint names
-   * @param flowLogRetentionDays days the flow logs are kept
+   * @param flowLogs             the VPC flow logs
    */
   public record Network(String cidr, String nat, List<String> gatewayEndpoints, List<String> interfaceEndpoints,
-      Integer flowLogRetentionDays) {
+      FlowLogs flowLogs) {
+  }
+
+  /**
+   * The {@code network.flowLogs} section.
+   *
+   * @param destination   the destination's name ({@code s3} or {@code cloudwatch})
+   * @param retentionDays days the flow logs are kept
+   */
+  public record FlowLogs(String destination, Integer retentionDays) {
   }
 
   /**

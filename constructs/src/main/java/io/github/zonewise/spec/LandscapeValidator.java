@@ -5,6 +5,8 @@ import io.github.zonewise.facts.AwsRegions;
 import io.github.zonewise.facts.Cidr;
 import io.github.zonewise.facts.VpcEndpoints;
 import io.github.zonewise.network.CidrPlan;
+import io.github.zonewise.network.FlowLogArchiveProps;
+import io.github.zonewise.network.FlowLogDestination;
 import io.github.zonewise.network.NatStrategy;
 import io.github.zonewise.network.ZonalVpcProps;
 import java.util.ArrayList;
@@ -24,8 +26,11 @@ public final class LandscapeValidator {
   /** The VPC CIDR when {@code network.cidr} is not set. */
   static final String DEFAULT_CIDR = "10.0.0.0/16";
 
-  /** Flow-log retention when {@code network.flowLogRetentionDays} is not set. */
+  /** Flow-log retention when {@code network.flowLogs.retentionDays} is not set. */
   static final int DEFAULT_FLOW_LOG_RETENTION_DAYS = 30;
+
+  /** The flow-log destination when {@code network.flowLogs.destination} is not set. */
+  static final FlowLogDestination DEFAULT_FLOW_LOG_DESTINATION = FlowLogDestination.s3();
 
   private LandscapeValidator() {
   }
@@ -139,9 +144,14 @@ public final class LandscapeValidator {
     names("network.gatewayEndpoints", gateway, VpcEndpoints.GATEWAY, "gateway endpoint");
     Optional<List<String>> iface = Optional.ofNullable(n.interfaceEndpoints());
     iface.ifPresent(list -> names("network.interfaceEndpoints", list, VpcEndpoints.INTERFACE, "interface endpoint"));
-    int retention = ZonalVpcProps.checkRetention("network.flowLogRetentionDays",
-        n.flowLogRetentionDays() != null ? n.flowLogRetentionDays() : DEFAULT_FLOW_LOG_RETENTION_DAYS);
-    return new NetworkSpec(cidr, nat, List.copyOf(gateway), iface.map(List::copyOf), retention);
+    LandscapeFile.FlowLogs logs = n.flowLogs() != null ? n.flowLogs() : new LandscapeFile.FlowLogs(null, null);
+    FlowLogDestination destination = logs.destination() == null ? DEFAULT_FLOW_LOG_DESTINATION
+        : Vocabulary.FLOW_LOG_DESTINATION.require("network.flowLogs.destination", logs.destination());
+    int days = logs.retentionDays() != null ? logs.retentionDays() : DEFAULT_FLOW_LOG_RETENTION_DAYS;
+    // the bucket's lifecycle keeps any whole number of days; a log group keeps only CloudWatch Logs' retentions
+    int retention = destination.isS3() ? FlowLogArchiveProps.checkRetention("network.flowLogs.retentionDays", days)
+        : ZonalVpcProps.checkRetention("network.flowLogs.retentionDays", days);
+    return new NetworkSpec(cidr, nat, List.copyOf(gateway), iface.map(List::copyOf), destination, retention);
   }
 
   /**

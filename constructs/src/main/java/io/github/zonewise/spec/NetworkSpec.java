@@ -1,6 +1,7 @@
 package io.github.zonewise.spec;
 
 import io.github.zonewise.facts.Cidr;
+import io.github.zonewise.network.FlowLogDestination;
 import io.github.zonewise.network.NatStrategy;
 import java.util.List;
 import java.util.Objects;
@@ -15,10 +16,12 @@ import java.util.Optional;
  * @param gatewayEndpoints     gateway endpoints on every private route table (default {@code [s3, dynamodb]})
  * @param interfaceEndpoints   the interface endpoints the landscape lists; empty when it leaves them to the
  *                             design step
- * @param flowLogRetentionDays days the VPC flow logs are kept (default 30)
+ * @param flowLogDestination   where the VPC flow logs go ({@code network.flowLogs.destination}, default
+ *                             {@code s3}: the landscape's archive bucket, half CloudWatch Logs' price per GB)
+ * @param flowLogRetentionDays days the VPC flow logs are kept ({@code network.flowLogs.retentionDays}, default 30)
  */
 public record NetworkSpec(Cidr cidr, Optional<NatStrategy> nat, List<String> gatewayEndpoints,
-    Optional<List<String>> interfaceEndpoints, int flowLogRetentionDays) {
+    Optional<List<String>> interfaceEndpoints, FlowLogDestination flowLogDestination, int flowLogRetentionDays) {
 
   /**
    * Checks every field is set and copies the lists.
@@ -32,6 +35,7 @@ public record NetworkSpec(Cidr cidr, Optional<NatStrategy> nat, List<String> gat
   public NetworkSpec {
     Objects.requireNonNull(cidr, "cidr");
     Objects.requireNonNull(nat, "nat");
+    Objects.requireNonNull(flowLogDestination, "flowLogDestination");
     gatewayEndpoints = List.copyOf(gatewayEndpoints);
     interfaceEndpoints = interfaceEndpoints.map(List::copyOf);
   }

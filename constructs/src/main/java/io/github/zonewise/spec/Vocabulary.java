@@ -6,6 +6,7 @@ import io.github.zonewise.interconnect.Interconnect;
 import io.github.zonewise.k8s.LoadBalancerScheme;
 import io.github.zonewise.k8s.LoadBalancerType;
 import io.github.zonewise.k8s.ZonalRouting;
+import io.github.zonewise.network.FlowLogDestination;
 import io.github.zonewise.network.NatStrategy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,10 @@ public final class Vocabulary {
   public static final Choices<NatStrategy> NAT = new Choices<>("a NAT strategy",
       List.of(NatStrategy.perAz(), NatStrategy.single(), NatStrategy.regional(), NatStrategy.none()),
       NatStrategy::name);
+
+  /** {@code network.flowLogs.destination}. */
+  public static final Choices<FlowLogDestination> FLOW_LOG_DESTINATION = new Choices<>("a flow-log destination",
+      List.of(FlowLogDestination.s3(), FlowLogDestination.cloudWatch()), FlowLogDestination::name);
 
   /** {@code interconnect.mode}, besides {@link #AUTO}. */
   public static final Choices<Interconnect> INTERCONNECT = new Choices<>("an interconnect mode",

@@ -42,6 +42,7 @@ final class Fixtures {
     final Set<String> replicated = new LinkedHashSet<>();
     final List<Cluster> clusters = new ArrayList<>();
     final List<OtherVpc> others = new ArrayList<>();
+    Design.FlowLog flowLog;
 
     DesignBuilder zones(int n) {
       zones = n;
@@ -117,6 +118,16 @@ final class Fixtures {
       return this;
     }
 
+    DesignBuilder cluster(String version, List<String> logTypes) {
+      clusters.add(new Cluster("shop", version, KubernetesVersions.billedAsExtended(version, DAY), logTypes));
+      return this;
+    }
+
+    DesignBuilder flowLog(String destination, boolean parquet, int aggregationSeconds) {
+      flowLog = new Design.FlowLog(destination, parquet, aggregationSeconds);
+      return this;
+    }
+
     DesignBuilder other(OtherVpc v) {
       others.add(v);
       return this;
@@ -124,7 +135,7 @@ final class Fixtures {
 
     Design build() {
       return new Design("generated", zones, nat, gateway, iface, services, lbs, peers, attachments, peerings, regions,
-          remote, replicated, clusters, others, List.of("hand-built"));
+          remote, replicated, clusters, others, List.of("hand-built"), java.util.Optional.ofNullable(flowLog));
     }
   }
 

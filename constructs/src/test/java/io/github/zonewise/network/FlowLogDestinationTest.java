@@ -215,7 +215,8 @@ class FlowLogDestinationTest {
     Template t = Template.fromStack(stack);
     t.hasResourceProperties("AWS::EC2::FlowLog", Map.of("LogDestinationType", "cloud-watch-logs",
         "LogFormat", Match.absent()));
-    t.hasResource("AWS::Logs::LogGroup", Map.of("DeletionPolicy", Match.absent()));
+    // retained like the chosen destinations' (a policy change replaces nothing)
+    t.hasResource("AWS::Logs::LogGroup", Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
   }
 
   @Test

@@ -178,6 +178,12 @@ class ZonalVpcTest {
   }
 
   @Test
+  void theFlowLogGroupOutlivesTheStack() {
+    templates.get("perAz").hasResource("AWS::Logs::LogGroup", Map.of("DeletionPolicy", "Retain",
+        "UpdateReplacePolicy", "Retain"));
+  }
+
+  @Test
   void subnetsCarryTheLoadBalancerControllerAndKarpenterDiscoveryTags() {
     templates.get("perAz").hasResourceProperties("AWS::EC2::Subnet", Map.of(
         "CidrBlock", "10.0.192.0/22",

@@ -2,6 +2,7 @@ package io.github.zonewise.spec;
 
 import io.github.zonewise.design.LandscapeDesign;
 import io.github.zonewise.facts.PriceBook;
+import io.github.zonewise.network.FlowLogDestination;
 import io.github.zonewise.network.NatStrategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +45,34 @@ class LandscapeInputTest {
     assertThat(design.decided()).extracting(LandscapeDesign.Decision::field)
         .contains("network.nat", "network.interfaceEndpoints");
     assertThat(n.flowLogRetentionDays()).isEqualTo(30);
+    assertThat(n.flowLogDestination()).isEqualTo(FlowLogDestination.s3());
+  }
+
+  @Test
+  void cloudwatchIsAFlowLogDestination() {
+    NetworkSpec n = check(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  flowLogs:\n"
+        + "    destination: cloudwatch\n    retentionDays: 90\n").spec().network();
+    assertThat(n.flowLogDestination()).isEqualTo(FlowLogDestination.cloudWatch());
+    assertThat(n.flowLogRetentionDays()).isEqualTo(90);
+  }
+
+  @Test
+  void anS3ArchiveKeepsAnyWholeNumberOfDays() {
+    assertThat(check(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  flowLogs: {retentionDays: 45}\n")
+        .spec().network().flowLogRetentionDays()).isEqualTo(45);
+  }
+
+  @Test
+  void anUnknownFlowLogDestinationIsRejected() {
+    fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  flowLogs:\n    destination: cloudWatch\n",
+        "network.flowLogs.destination: 'cloudWatch' is not a flow-log destination; did you mean 'cloudwatch'? use one"
+            + " of s3, cloudwatch (line 6, column 18)");
+  }
+
+  @Test
+  void anS3RetentionBelowADayIsRejected() {
+    fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  flowLogs: {retentionDays: 0}\n",
+        "network.flowLogs.retentionDays: 0 keeps no flow log; keep them at least 1 day (line 5, column 29)");
   }
 
   @Test
@@ -137,9 +166,10 @@ class LandscapeInputTest {
 
   @Test
   void aRetentionCloudWatchDoesNotOfferIsRejected() {
-    fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  flowLogRetentionDays: 31\n",
-        "network.flowLogRetentionDays: 31 is not a retention CloudWatch Logs offers; use one of [1, 3, 5, 7, 14, 30,"
-            + " 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] (line 5, column 25)");
+    fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  flowLogs:\n    destination: cloudwatch\n"
+            + "    retentionDays: 31\n",
+        "network.flowLogs.retentionDays: 31 is not a retention CloudWatch Logs offers; use one of [1, 3, 5, 7, 14, 30,"
+            + " 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] (line 7, column 20)");
   }
 
   @Test
@@ -154,7 +184,7 @@ class LandscapeInputTest {
   void anUnknownNestedKeyIsRejectedWithItsPath() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  natt: single\n",
         "network.natt: unknown key in network; did you mean 'nat'? known keys: cidr,"
-            + " flowLogRetentionDays, gatewayEndpoints, interfaceEndpoints, nat (line 5, column 3)");
+            + " flowLogs, gatewayEndpoints, interfaceEndpoints, nat (line 5, column 3)");
   }
 
   @Test
@@ -173,9 +203,9 @@ class LandscapeInputTest {
 
   @Test
   void aValueOfTheWrongTypeIsRejectedWithItsPath() {
-    fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  flowLogRetentionDays: thirty\n",
-        "network.flowLogRetentionDays: 'thirty' is a string, not a whole number; write a retention CloudWatch Logs"
-            + " offers, a whole number such as 30 (line 5, column 25)");
+    fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  flowLogs: {retentionDays: thirty}\n",
+        "network.flowLogs.retentionDays: 'thirty' is a string, not a whole number; write days the flow logs are kept,"
+            + " a whole number such as 30 (line 5, column 29)");
   }
 
   @Test

@@ -224,8 +224,8 @@ class LandscapeYamlTest {
 
   @Test
   void aFloatRetentionIsNotTruncated() {
-    fails(HEAD + "network: {flowLogRetentionDays: 30.5}\n", "network.flowLogRetentionDays: 30.5 is not a whole number;"
-        + " write a retention CloudWatch Logs offers, a whole number such as 30 (line 4, column 33)");
+    fails(HEAD + "network: {flowLogs: {retentionDays: 30.5}}\n", "network.flowLogs.retentionDays: 30.5 is not a whole"
+        + " number; write days the flow logs are kept, a whole number such as 30 (line 4, column 37)");
   }
 
   @Test
@@ -300,7 +300,7 @@ class LandscapeYamlTest {
   @Test
   void aScalarForASectionShowsTheValueAndTheKeysToWrite() {
     fails(HEAD + "network: perAz\n", "network: 'perAz' is a string, not a mapping; write a mapping of its keys: cidr,"
-        + " flowLogRetentionDays, gatewayEndpoints, interfaceEndpoints, nat (line 4, column 10)");
+        + " flowLogs, gatewayEndpoints, interfaceEndpoints, nat (line 4, column 10)");
   }
 
   @Test
@@ -338,7 +338,7 @@ class LandscapeYamlTest {
   void everyShapeProblemIsReportedAtOnce() {
     assertThat(problems(HEAD + "network: {nat: 1, netwrok: x}\nsingleAz: 'no'\n")).containsExactly(
         "network.nat: 1 is a number, not a string; quote it: \"1\" (line 4, column 16)",
-        "network.netwrok: unknown key in network; known keys: cidr, flowLogRetentionDays, gatewayEndpoints,"
+        "network.netwrok: unknown key in network; known keys: cidr, flowLogs, gatewayEndpoints,"
             + " interfaceEndpoints, nat (line 4, column 19)",
         "singleAz: 'no' is a string, not true or false; write true or false (line 5, column 11)");
   }

@@ -62,7 +62,7 @@ class BadLandscapeAppTest {
     Run run = run("name: shop\nregion: eu-west-1\navailabilityZones: [eu-west-1a, eu-west-1b]\nnetwork:\n  nat: single\n  cidrs: 10.0.0.0/16\n");
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.output()).isEqualTo("zonewise: error: network.cidrs: unknown key in network; did you mean 'cidr'?"
-        + " known keys: cidr, flowLogRetentionDays, gatewayEndpoints, interfaceEndpoints, nat (line 6, column 3)"
+        + " known keys: cidr, flowLogs, gatewayEndpoints, interfaceEndpoints, nat (line 6, column 3)"
         + System.lineSeparator());
     assertNothingWritten(run);
   }

@@ -78,6 +78,15 @@ class LandscapeSchemaTest {
   @Test
   void theSchemasNatStrategiesAreTheAppsNatStrategies() {
     assertThat(strings(schema.at("/properties/network/properties/nat/enum"))).isEqualTo(Vocabulary.NAT.names());
+    assertThat(strings(schema.at("/properties/network/properties/flowLogs/properties/destination/enum")))
+        .isEqualTo(Vocabulary.FLOW_LOG_DESTINATION.names());
+  }
+
+  @Test
+  void theSchemasCloudWatchRetentionsAreTheAppsRetentions() {
+    assertThat(schema.at("/properties/network/properties/flowLogs/then/properties/retentionDays/enum"))
+        .extracting(com.fasterxml.jackson.databind.JsonNode::asInt)
+        .isEqualTo(io.github.zonewise.network.ZonalVpcProps.RETENTION_DAYS);
   }
 
   @Test
@@ -181,9 +190,18 @@ class LandscapeSchemaTest {
         Arguments.of("namespace no (a string in YAML 1.2)", service("namespace: no"), true),
         Arguments.of("an empty section", HEAD + "cluster:\n", false),
         Arguments.of("an empty value", service("routing:"), false),
-        Arguments.of("a retention of 30", HEAD + "network: {flowLogRetentionDays: 30}\n", true),
-        Arguments.of("a retention of 30.5", HEAD + "network: {flowLogRetentionDays: 30.5}\n", false),
-        Arguments.of("a retention CloudWatch does not offer", HEAD + "network: {flowLogRetentionDays: 31}\n", false),
+        Arguments.of("a retention of 30", HEAD + "network: {flowLogs: {retentionDays: 30}}\n", true),
+        Arguments.of("a retention of 30.5", HEAD + "network: {flowLogs: {retentionDays: 30.5}}\n", false),
+        Arguments.of("a retention of 0", HEAD + "network: {flowLogs: {retentionDays: 0}}\n", false),
+        Arguments.of("an S3 retention CloudWatch does not offer", HEAD + "network: {flowLogs: {retentionDays: 31}}\n",
+            true),
+        Arguments.of("a CloudWatch retention of 30", HEAD
+            + "network: {flowLogs: {destination: cloudwatch, retentionDays: 30}}\n", true),
+        Arguments.of("a retention CloudWatch does not offer", HEAD
+            + "network: {flowLogs: {destination: cloudwatch, retentionDays: 31}}\n", false),
+        Arguments.of("an unknown flow-log destination", HEAD + "network: {flowLogs: {destination: kinesis}}\n", false),
+        Arguments.of("a flow-log destination of the wrong case", HEAD + "network: {flowLogs: {destination: S3}}\n",
+            false),
         Arguments.of("gb 0", flow("from: web, to: s3, gb: 0"), true),
         Arguments.of("gb 2.5", flow("from: web, to: s3, gb: 2.5"), true),
         Arguments.of("gb -1", flow("from: web, to: s3, gb: -1"), false),

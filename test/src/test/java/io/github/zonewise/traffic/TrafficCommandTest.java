@@ -166,11 +166,11 @@ class TrafficCommandTest {
   }
 
   @Test
-  void theAssemblyIsNotReadYetAndSaysWhatToPassInstead() {
-    Run run = traffic(logs.toString(), "--assembly", "cdk.out");
+  void aDirectoryThatIsNoCloudAssemblyExitsTwoSayingWhatToPass() {
+    Run run = traffic(logs.toString(), "--assembly", dir.toString());
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("zonewise traffic: --assembly cdk.out: reading the network from a cloud assembly"
-        + " is not wired yet (the synth package's reader will build it); pass --network NETWORK.yaml\n");
+    assertThat(run.err()).isEqualTo("zonewise traffic: --assembly " + dir + ": is not a cloud assembly (no"
+        + " manifest.json); synthesize first (npx -y aws-cdk@2.1148.1 synth) and pass its output directory\n");
   }
 
   @Test
