@@ -92,7 +92,7 @@ public record AppCoverage(List<String> read, List<String> unpriced) {
     return new AppCoverage(read, unpriced);
   }
 
-  /** Every line: what was read, then what could not be priced. */
+  /** {@return every line: what was read, then what could not be priced} */
   public List<String> notes() {
     List<String> all = new ArrayList<>(read);
     all.addAll(unpriced);

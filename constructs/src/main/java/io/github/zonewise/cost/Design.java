@@ -73,6 +73,7 @@ public record Design(
    * @param clusters                  the EKS clusters
    * @param otherVpcs                 the assembly's other VPCs
    * @param facts                     how each part was established, one line each
+   * @param flowLog                   the cluster VPC's flow log, when it has one; not null
    * @throws IllegalArgumentException when {@code zones} is below 1
    */
   public Design {
@@ -315,7 +316,14 @@ public record Design(
    */
   public record Cluster(String name, String version, boolean extendedSupport, List<String> logTypes) {
 
-    /** Copies the log types. */
+    /**
+     * Copies the log types.
+     *
+     * @param name            its name or logical id
+     * @param version         its Kubernetes version
+     * @param extendedSupport true in extended support
+     * @param logTypes        the control-plane log types it sends to CloudWatch Logs
+     */
     public Cluster {
       logTypes = List.copyOf(logTypes);
     }
@@ -349,7 +357,14 @@ public record Design(
     /** AWS's aggregation interval when {@code MaxAggregationInterval} is not set, in seconds. */
     public static final int DEFAULT_AGGREGATION_SECONDS = 600;
 
-    /** Checks the destination is set and the interval positive. */
+    /**
+     * Checks the destination is set and the interval positive.
+     *
+     * @param destination        the {@code LogDestinationType}; not null
+     * @param parquet            true when S3 receives Parquet
+     * @param aggregationSeconds the aggregation interval in seconds, above 0
+     * @throws IllegalArgumentException for an interval of 0 or less
+     */
     public FlowLog {
       Objects.requireNonNull(destination, "destination");
       if (aggregationSeconds <= 0) {

@@ -67,8 +67,8 @@ public final class VpcInterconnectProps {
   }
 
   /**
-   * Where the flow logs of the VPCs this creates go, as {@link ZonalVpcProps#flowLogDestination()}:
-   * with {@link FlowLogDestination#s3()}, the stack's one archive, which the cluster VPC delivers to
+   * {@return where the flow logs of the VPCs this creates go, as {@link ZonalVpcProps#flowLogDestination()}}
+   * With {@link FlowLogDestination#s3()}, the stack's one archive, which the cluster VPC delivers to
    * too. Default: not chosen.
    */
   public java.util.Optional<FlowLogDestination> flowLogDestination() {

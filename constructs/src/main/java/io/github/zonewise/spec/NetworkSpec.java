@@ -30,6 +30,7 @@ public record NetworkSpec(Cidr cidr, Optional<NatStrategy> nat, List<String> gat
    * @param nat                  the NAT strategy asked for, or empty for the design step to choose
    * @param gatewayEndpoints     gateway endpoints on every private route table
    * @param interfaceEndpoints   the interface endpoints listed, or empty for the design step to choose
+   * @param flowLogDestination   where the VPC flow logs go; not null
    * @param flowLogRetentionDays days the VPC flow logs are kept
    */
   public NetworkSpec {

@@ -53,7 +53,12 @@ public record AssemblyNetwork(NetworkMap map, List<String> notes) {
   /** The tag a Zonewise subnet's tier is written in. */
   static final String TIER_TAG = "zonewise.io/tier";
 
-  /** Copies the notes. */
+  /**
+   * Copies the notes.
+   *
+   * @param map   the network
+   * @param notes what the assembly had that could not be mapped
+   */
   public AssemblyNetwork {
     notes = List.copyOf(notes);
   }
