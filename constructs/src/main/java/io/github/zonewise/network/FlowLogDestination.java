@@ -1,17 +1,9 @@
 package io.github.zonewise.network;
 
 import io.github.zonewise.facts.FlowLogFormat;
-import io.github.zonewise.facts.JsonObjects;
 import io.github.zonewise.facts.NamedChoice;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awscdk.CfnTag;
-import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.ec2.CfnFlowLog;
-import software.amazon.awscdk.services.iam.CfnRole;
-import software.amazon.awscdk.services.logs.CfnLogGroup;
 
 /**
  * Where a {@link ZonalVpc}'s flow logs go. A choice, not a flag. Either way the flow log captures
@@ -23,6 +15,9 @@ import software.amazon.awscdk.services.logs.CfnLogGroup;
  * $0.056); {@link #cloudWatch()} $0.50 ingested, plus $0.03 per GB-month stored. S3 is cheaper per
  * GB, stores for S3's price and is queried with Athena at $5 per TB scanned (Parquet scans a
  * fraction of the bytes); CloudWatch Logs answers faster (Logs Insights) for twice the price.
+ *
+ * <p>The choice holds no CDK type (the landscape's checks and {@code zonewise check} load it on Java
+ * alone); {@link FlowLogDelivery} builds what it names.
  */
 public final class FlowLogDestination extends NamedChoice {
 
@@ -91,56 +86,8 @@ public final class FlowLogDestination extends NamedChoice {
     return "s3".equals(name);
   }
 
-  /**
-   * Creates the VPC's flow log and what it writes to, under the VPC's construct.
-   *
-   * @param vpc           the VPC
-   * @param name          the Name-tag prefix
-   * @param retentionDays days the records are kept
-   * @return the flow log
-   */
-  CfnFlowLog addTo(ZonalVpc vpc, String name, int retentionDays) {
-    List<CfnTag> tags = List.of(CfnTag.builder().key("Name").value(name + "-flow-logs").build());
-    CfnFlowLog.Builder flowLog = CfnFlowLog.Builder.create(vpc, "FlowLog")
-        .resourceId(vpc.resource().getRef())
-        .resourceType("VPC")
-        .trafficType("ALL")
-        .logFormat(FlowLogFormat.ZONEWISE.logFormat())
-        .tags(tags);
-    if (isS3()) {
-      FlowLogArchive target = archive != null ? archive : FlowLogArchive.of(Stack.of(vpc), retentionDays);
-      CfnFlowLog log = flowLog
-          .logDestinationType("s3")
-          .logDestination(target.bucket().getBucketArn())
-          // a JSON property of the resource: written with CloudFormation's names (a builder struct
-          // would be written with jsii's camelCase names, which CloudFormation rejects)
-          .destinationOptions(JsonObjects.of("FileFormat", "parquet", "HiveCompatiblePartitions", true,
-              "PerHourPartition", true))
-          .build();
-      // the delivery statements must be in place first, or the service writes a bucket policy of its own
-      log.getNode().addDependency(target.bucket().getPolicy());
-      return log;
-    }
-    CfnLogGroup logGroup = CfnLogGroup.Builder.create(vpc, "FlowLogGroup")
-        .retentionInDays(retentionDays)
-        .build();
-    logGroup.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    CfnRole role = CfnRole.Builder.create(vpc, "FlowLogRole")
-        .assumeRolePolicyDocument(JsonObjects.of("Version", "2012-10-17", "Statement", List.of(JsonObjects.of(
-            "Effect", "Allow", "Action", "sts:AssumeRole",
-            "Principal", Map.of("Service", "vpc-flow-logs.amazonaws.com")))))
-        .policies(List.of(CfnRole.PolicyProperty.builder()
-            .policyName("WriteFlowLogs")
-            .policyDocument(JsonObjects.of("Version", "2012-10-17", "Statement", List.of(JsonObjects.of(
-                "Effect", "Allow",
-                "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
-                "Resource", logGroup.getAttrArn()))))
-            .build()))
-        .build();
-    return flowLog
-        .logDestinationType("cloud-watch-logs")
-        .logGroupName(logGroup.getRef())
-        .deliverLogsPermissionArn(role.getAttrArn())
-        .build();
+  /** {@return the archive of {@link #s3(FlowLogArchive)}, or null for the stack's own} */
+  FlowLogArchive archive() {
+    return archive;
   }
 }

@@ -275,7 +275,7 @@ public class ZonalVpc extends Construct {
   private void addFlowLogs(String name) {
     if (props.flowLogDestination().isPresent()) {
       // FlowLogDestination: S3 (Parquet, the stack's archive) or CloudWatch Logs, format FlowLogFormat.ZONEWISE
-      props.flowLogDestination().get().addTo(this, name, props.flowLogRetentionDays());
+      FlowLogDelivery.addTo(props.flowLogDestination().get(), this, name, props.flowLogRetentionDays());
       return;
     }
     // not chosen: the flow log of earlier versions (CloudWatch Logs, AWS's default format), until the

@@ -72,6 +72,68 @@ class RunnableJarTest {
     assertThat(out).isEqualTo(jar("check").output());
   }
 
+  /** A landscape with every section and most options: what check loads for it holds no CDK class. */
+  static final String EVERY_SECTION = """
+        name: lab
+        region: eu-west-1
+        account: "123456789012"
+        availabilityZones: [eu-west-1a, eu-west-1b, eu-west-1c]
+        network:
+          cidr: 10.0.0.0/16
+          nat: single
+          gatewayEndpoints: [s3, dynamodb]
+          interfaceEndpoints: [ecr.api, ecr.dkr, sts]
+          flowLogs: {destination: cloudwatch, retentionDays: 30}
+        interconnect:
+          mode: transitGateway
+          vpcs:
+            - {name: payments, cidr: 10.1.0.0/16}
+            - {name: ledger, cidr: 172.16.0.0/16, vpcId: vpc-0a1b2c3d, subnetIds: [subnet-0a1b2c3d, subnet-1a1b2c3d, subnet-2a1b2c3d]}
+        registry:
+          repositories: [api, cache]
+        cluster:
+          version: "1.34"
+          mesh: istio
+        services:
+          - name: api
+            namespace: shop
+            image: api:3.1.0
+            port: 8080
+            replicas: 6
+            routing: preferSameZone
+            expose: alb
+            scheme: internet-facing
+            locality:
+              distribute:
+                eu-west-1a: {eu-west-1a: 90, eu-west-1b: 10}
+          - {name: cache, namespace: shop, image: "cache:7.2", port: 6379, replicas: 6, routing: nodeLocal}
+          - {name: worker, namespace: shop, image: "public.ecr.aws/docker/library/busybox:1.36", port: 9000, replicas: 6, routing: preferSameNode, colocateWith: cache}
+          - {name: gateway, namespace: edge, image: "gateway:1.0.0", port: 443, expose: nlb, scheme: internal, colocateWith: shop/api, locality: {failover: [{from: eu-west-1, to: eu-central-1}]}}
+          - {name: batch, image: "batch:0.9", port: 7000, routing: cluster}
+        nodePools:
+          - {name: general, zones: each}
+          - {name: spot-arm, zones: [eu-west-1a, eu-west-1b], instanceCategories: [c, m], capacityTypes: [spot, on-demand], architectures: [arm64], cpuLimit: 64, ami: {ssmParameter: /zonewise/images/spot-arm/ami-id, family: Bottlerocket}}
+        traffic:
+          - {from: internet, to: api, gb: 100}
+          - {from: api, to: cache, gb: 500}
+          - {from: api, to: payments, gb: 50}
+          - {from: payments, to: ledger, gb: 20}
+          - {from: worker, to: s3, gb: 100}
+          - {from: api, to: internet, gb: 30}
+          - {from: api, to: eu-central-1, gb: 5}
+        prices:
+          hoursPerMonth: 730
+        """;
+
+  @Test
+  void builtJarChecksALandscapeOfEverySectionOnJavaAlone(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("every.yaml"), EVERY_SECTION);
+    Run run = jar("check", "--date", "2026-06-01", file.toString());
+    assertThat(run.status()).as(run.output()).isZero();
+    assertThat(run.output()).startsWith("zonewise: landscape 'lab' read from " + file + " and validated (eu-west-1, 3"
+        + " AZs, 5 services)\n").contains("\nzonewise: predicted network cost a month").doesNotContain("Exception");
+  }
+
   record Run(int status, String output) {
   }
 
