@@ -44,15 +44,27 @@ public record ServiceSpec(String name, String namespace, String image, int port,
   /**
    * How a service is exposed: an AWS load balancer in IP target mode.
    *
-   * @param type   NLB or ALB
-   * @param scheme internal (default) or internet-facing
+   * @param type           NLB or ALB
+   * @param scheme         internal (default) or internet-facing
+   * @param certificateArn the ACM certificate of an ALB's HTTPS listener, when it has one
    */
-  public record Exposure(LoadBalancerType type, LoadBalancerScheme scheme) {
+  public record Exposure(LoadBalancerType type, LoadBalancerScheme scheme, Optional<String> certificateArn) {
 
-    /** Checks both are set. */
+    /** Checks every field is set. */
     public Exposure {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(scheme, "scheme");
+      Objects.requireNonNull(certificateArn, "certificateArn");
+    }
+
+    /**
+     * An exposure without a certificate.
+     *
+     * @param type   NLB or ALB
+     * @param scheme internal or internet-facing
+     */
+    public Exposure(LoadBalancerType type, LoadBalancerScheme scheme) {
+      this(type, scheme, Optional.empty());
     }
   }
 }
