@@ -97,6 +97,12 @@ public class Landscape extends Construct {
     this.priceBook = props.priceBook() != null ? props.priceBook()
         : guard("prices", () -> landscape.priceBook(java.util.Map.of(), null));
     this.design = LandscapeDesign.of(landscape, priceBook);
+    try {
+      // CloudFormation's limits a stack, from the design: before aws-cdk-lib fails deep in a synth
+      io.github.zonewise.design.StackLimits.check(design);
+    } catch (LandscapeException e) {
+      throw landscape.located(e);
+    }
 
     this.networkStack = stack("network", "the cluster VPC: subnets per AZ, NAT, VPC endpoints, flow logs");
     this.network = guard("network", () -> new ZonalVpc(networkStack, "Vpc", ZonalVpcProps.builder()
