@@ -211,7 +211,7 @@ class InterconnectErrorsTest {
           - {from: payments, to: ledger, gb: 100}
         """, "interconnect.vpcs[1].subnetIds: is missing; interconnect.mode auto chose a Transit Gateway for 3 VPCs,"
         + " which attaches the existing VPC ledger (vpc-0a1b2c3d) through one of its subnets in each AZ: list those"
-        + " subnet ids (small /28 subnets for the attachment are best)");
+        + " subnet ids (small /28 subnets for the attachment are best) (line 10, column 7)");
   }
 
   @Test
@@ -250,7 +250,7 @@ class InterconnectErrorsTest {
         """, "interconnect.vpcs[1].subnetIds: [subnet-0a1b2c3d] lists 1 subnet for the landscape's 2 AZs;"
         + " interconnect.mode auto chose a Transit Gateway for 3 VPCs, which attaches the existing VPC ledger"
         + " (vpc-0a1b2c3d) through one of its subnets in each AZ, and an AZ without one cannot reach the attachment:"
-        + " list one subnet of ledger in each of eu-west-1a, eu-west-1b");
+        + " list one subnet of ledger in each of eu-west-1a, eu-west-1b (line 10, column 75)");
   }
 
   @Test
