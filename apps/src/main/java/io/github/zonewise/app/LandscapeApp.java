@@ -115,7 +115,13 @@ public final class LandscapeApp {
     Object file = app.getNode().tryGetContext(LANDSCAPE_CONTEXT);
     LandscapeFile spec;
     String source;
-    if (file == null || String.valueOf(file).isBlank()) {
+    if (file != null && String.valueOf(file).isBlank()) {
+      throw new LandscapeException("-c " + LANDSCAPE_CONTEXT, String.valueOf(file), "names no file (an unset shell"
+          + " variable?); give the landscape's path, -c " + LANDSCAPE_CONTEXT + "=path/to/landscape.yaml, or leave -c "
+          + LANDSCAPE_CONTEXT + " out for the embedded default landscape");
+    }
+    Path dist = manifestsDirectory(app.getNode().tryGetContext(MANIFESTS_CONTEXT));
+    if (file == null) {
       spec = LandscapeReader.readDefault();
       source = "embedded default landscape";
     } else {
@@ -134,8 +140,6 @@ public final class LandscapeApp {
     Object priceFile = app.getNode().tryGetContext(PriceFile.CONTEXT);
     PriceBook prices = checked.priceBook(priceFile == null ? Map.of() : PriceFile.read(Path.of(
         String.valueOf(priceFile))), String.valueOf(priceFile));
-    Object manifests = app.getNode().tryGetContext(MANIFESTS_CONTEXT);
-    Path dist = Path.of(manifests == null ? "dist" : String.valueOf(manifests));
     Object validate = app.getNode().tryGetContext(VALIDATE_CONTEXT);
     if (validate != null && !"full".equals(String.valueOf(validate))) {
       throw new LandscapeException("-c " + VALIDATE_CONTEXT, validate, "is not a validation level; use -c "
@@ -151,6 +155,7 @@ public final class LandscapeApp {
       Landscape landscape = new Landscape(app, s.name(), LandscapeProps.builder()
           .landscape(checked).manifestsDir(scratch.resolve("manifests")).priceBook(prices).build());
       landscape.design().warnings().forEach(w -> out.println("zonewise: warning: " + w));
+      landscape.nodePoolsNote().ifPresent(note -> out.println("zonewise: " + note));
       landscape.design().decided().forEach(d -> out.println("zonewise: " + d.line()));
       landscape.design().changesFrom(previous).forEach(line -> out.println("zonewise: " + line));
       Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
@@ -172,6 +177,11 @@ public final class LandscapeApp {
       out.println("zonewise: " + stacks + "; " + written.size() + " manifests "
           + (unchanged > 0 && unchanged == made.size() ? "unchanged in " + dist : "written to " + dist
           + (unchanged > 0 ? " (" + unchanged + " unchanged)" : "")));
+      List<String> removed = removeStale(dist, written);
+      if (!removed.isEmpty()) {
+        out.println("zonewise: removed from " + dist + " " + removed.size() + (removed.size() == 1 ? " manifest" : " manifests")
+            + " an earlier synth wrote and this one did not (" + String.join(", ", removed) + ")");
+      }
       CostReport cost = CostReport.of(outdir, written, landscape.design().declared(), landscape.design().traffic(),
           prices, landscape.design().choices());
       List<Path> report = cost.write(scratch.resolve("cost"));
@@ -183,6 +193,31 @@ public final class LandscapeApp {
     } finally {
       deleteTree(scratch);
     }
+  }
+
+  /**
+   * The manifests directory {@code -c manifests=DIR} names ({@code dist} without it), checked before
+   * anything is written.
+   *
+   * @throws LandscapeException for an empty value or one that names something other than a directory
+   */
+  private static Path manifestsDirectory(Object manifests) {
+    if (manifests == null) {
+      return Path.of("dist");
+    }
+    String value = String.valueOf(manifests);
+    if (value.isBlank()) {
+      throw new LandscapeException("-c " + MANIFESTS_CONTEXT, value, "names no directory (an unset shell variable?);"
+          + " give the directory the Kubernetes manifests go to, -c " + MANIFESTS_CONTEXT + "=DIR, or leave -c "
+          + MANIFESTS_CONTEXT + " out for dist");
+    }
+    Path dir = Path.of(value);
+    if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+      throw new LandscapeException("-c " + MANIFESTS_CONTEXT, value, "is a file, not a directory; the Kubernetes"
+          + " manifests are written into a directory: name a directory (it is created if missing), or leave -c "
+          + MANIFESTS_CONTEXT + " out for dist");
+    }
+    return dir;
   }
 
   private static final String COST_WRITTEN = "zonewise: cost report written to ";
@@ -249,6 +284,46 @@ public final class LandscapeApp {
       throw new java.io.UncheckedIOException(e);
     }
     return copied;
+  }
+
+  /**
+   * The list of the manifests the last synth wrote, in the manifests directory: what tells Zonewise's
+   * files from a user's. No extension, so {@code kubectl apply -f dist/} does not read it.
+   */
+  public static final String WRITTEN_LIST = ".zonewise-manifests";
+
+  /**
+   * Removes the manifests that an earlier synth listed in {@link #WRITTEN_LIST} and this one did not
+   * write (files Zonewise wrote, never a user's), and lists this synth's manifests there (rewritten only
+   * when the list changed).
+   *
+   * @return the names of the files removed
+   */
+  private static List<String> removeStale(Path dist, List<Path> written) {
+    Path list = dist.resolve(WRITTEN_LIST);
+    List<String> now = written.stream().map(f -> f.getFileName().toString()).sorted().toList();
+    List<String> removed = new java.util.ArrayList<>();
+    try {
+      List<String> before = java.nio.file.Files.isRegularFile(list) ? java.nio.file.Files.readAllLines(list) : List.of();
+      for (String name : before) {
+        Path file = dist.resolve(name).normalize();
+        if (!name.isBlank() && !now.contains(name) && file.getParent() != null && file.getParent().equals(dist.normalize())
+            && name.endsWith(".k8s.yaml") && java.nio.file.Files.isRegularFile(file)) {
+          java.nio.file.Files.delete(file);
+          removed.add(name);
+        }
+      }
+      String text = now.stream().map(n -> n + "\n").collect(java.util.stream.Collectors.joining());
+      if (now.isEmpty()) {
+        java.nio.file.Files.deleteIfExists(list);
+      } else if (!java.nio.file.Files.isRegularFile(list) || !java.nio.file.Files.readString(list).equals(text)) {
+        java.nio.file.Files.createDirectories(dist);
+        java.nio.file.Files.writeString(list, text);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return removed;
   }
 
   private static Path scratchDirectory() {

@@ -12,7 +12,7 @@ import software.amazon.awscdk.services.ec2.CfnTransitGateway;
 import software.amazon.awscdk.services.ec2.CfnTransitGatewayRouteTable;
 import software.amazon.awscdk.services.ec2.CfnTransitGatewayRouteTableAssociation;
 import software.amazon.awscdk.services.ec2.CfnTransitGatewayRouteTablePropagation;
-import software.amazon.awscdk.services.ec2.CfnTransitGatewayVpcAttachment;
+import software.amazon.awscdk.services.ec2.CfnTransitGatewayAttachment;
 import software.constructs.Construct;
 
 /**
@@ -22,7 +22,10 @@ import software.constructs.Construct;
  *   <li>The gateway states its defaults instead of inheriting them: default route table association
  *       and propagation are <b>disabled</b>, auto-accept of shared attachments is disabled, DNS support
  *       is enabled. Routing is the explicit {@code RouteTable}.</li>
- *   <li>One attachment per VPC, with a subnet in every AZ
+ *   <li>One attachment per VPC ({@code AWS::EC2::TransitGatewayAttachment}, whose {@code SubnetIds}
+ *       update in place: adding an AZ adds its subnet to the attachment; the older
+ *       {@code TransitGatewayVpcAttachment} would be replaced, and EC2 refuses the second attachment of
+ *       the same VPC that CloudFormation creates before deleting the first), with a subnet in every AZ
  *       ({@link ConnectedVpc#attachmentSubnets()}, the /28 transit subnets of a
  *       {@link io.github.zonewise.network.ZonalVpc}), so traffic enters and leaves the gateway in the
  *       AZ it comes from. Appliance mode is <b>off</b>: there is no stateful appliance to pin flows to.</li>
@@ -42,7 +45,7 @@ public class TransitGateway extends Construct {
   private final TransitGatewayProps props;
   private final CfnTransitGateway resource;
   private final CfnTransitGatewayRouteTable routeTable;
-  private final Map<String, CfnTransitGatewayVpcAttachment> attachments = new LinkedHashMap<>();
+  private final Map<String, CfnTransitGatewayAttachment> attachments = new LinkedHashMap<>();
   private final Map<String, List<CfnRoute>> routes = new LinkedHashMap<>();
 
   /**
@@ -76,11 +79,11 @@ public class TransitGateway extends Construct {
     for (ConnectedVpc vpc : props.vpcs()) {
       Construct own = new Construct(this, vpc.name());
       scopes.put(vpc.name(), own);
-      CfnTransitGatewayVpcAttachment attachment = CfnTransitGatewayVpcAttachment.Builder.create(own, "Attachment")
+      CfnTransitGatewayAttachment attachment = CfnTransitGatewayAttachment.Builder.create(own, "Attachment")
           .transitGatewayId(resource.getRef())
           .vpcId(vpc.vpcId())
           .subnetIds(vpc.attachmentSubnets())
-          // Options is untyped in aws-cdk-lib (an OptionsProperty would keep its camel-case keys): CloudFormation's names
+          // Options is untyped JSON in the schema: an OptionsProperty would keep its camel-case keys
           .options(io.github.zonewise.facts.JsonObjects.of("ApplianceModeSupport", "disable", "DnsSupport", "enable"))
           .tags(List.of(tag("Name", name + "-" + vpc.name())))
           .build();
@@ -96,7 +99,7 @@ public class TransitGateway extends Construct {
     }
 
     for (ConnectedVpc vpc : props.vpcs()) {
-      CfnTransitGatewayVpcAttachment attachment = attachments.get(vpc.name());
+      CfnTransitGatewayAttachment attachment = attachments.get(vpc.name());
       List<CfnRoute> own = new java.util.ArrayList<>();
       for (ConnectedVpc other : props.vpcs()) {
         if (other == vpc || vpc.routeTables().isEmpty()) {
@@ -162,7 +165,7 @@ public class TransitGateway extends Construct {
   }
 
   /** {@return the attachments by VPC name} */
-  public Map<String, CfnTransitGatewayVpcAttachment> attachments() {
+  public Map<String, CfnTransitGatewayAttachment> attachments() {
     return Collections.unmodifiableMap(attachments);
   }
 

@@ -18,8 +18,8 @@ import software.constructs.Construct;
  * The cluster VPC and its peer VPCs, connected by the {@link Interconnect} mode of its props:
  * <ul>
  *   <li>peers without a {@code vpcId} are created as {@link ZonalVpc}s ({@code Vpcs/<peer>}) in the
- *       cluster VPC's AZs: private subnets with no NAT gateway (a peer reached over the interconnect
- *       pays no NAT hours), the free S3 and DynamoDB gateway endpoints, no interface endpoints, flow
+ *       cluster VPC's AZs: private subnets only, with no internet gateway, no public subnet and no NAT
+ *       gateway (a peer reached over the interconnect pays no NAT hours), the free S3 and DynamoDB gateway endpoints, no interface endpoints, flow
  *       logs, and transit subnets when the mode is a Transit Gateway;</li>
  *   <li>peering: one {@link VpcPeering} per peer ({@code Peerings/<peer>}), the cluster VPC requesting;</li>
  *   <li>Transit Gateway: one {@link TransitGateway} ({@code TransitGateway}) attaching every VPC.</li>
@@ -77,6 +77,7 @@ public class VpcInterconnect extends Construct {
           .allowSingleAz(vpc.zones().size() == 1)
           .cidr(peer.cidr())
           .nat(NatStrategy.none())
+          .publicSubnets(false)
           .interfaceEndpoints(List.of())
           .flowLogRetentionDays(props.flowLogRetentionDays())
           .transitSubnets(tgw)

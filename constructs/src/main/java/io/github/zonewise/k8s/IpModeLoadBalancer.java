@@ -61,7 +61,16 @@ public class IpModeLoadBalancer extends Construct {
     } else {
       annotations.put("alb.ingress.kubernetes.io/scheme", props.scheme().name());
       annotations.put("alb.ingress.kubernetes.io/target-type", "ip");
-      annotations.put("alb.ingress.kubernetes.io/listen-ports", "[{\"HTTP\": " + props.listenerPort() + "}]");
+      if (props.certificateArn().isPresent()) {
+        // HTTPS on 443 with the certificate; the HTTP listener only redirects to it
+        annotations.put("alb.ingress.kubernetes.io/listen-ports", "[{\"HTTP\": " + props.listenerPort()
+            + "}, {\"HTTPS\": " + HTTPS_PORT + "}]");
+        annotations.put("alb.ingress.kubernetes.io/certificate-arn", props.certificateArn().get());
+        annotations.put("alb.ingress.kubernetes.io/ssl-redirect", String.valueOf(HTTPS_PORT));
+        annotations.put("alb.ingress.kubernetes.io/ssl-policy", IpModeLoadBalancerProps.SSL_POLICY);
+      } else {
+        annotations.put("alb.ingress.kubernetes.io/listen-ports", "[{\"HTTP\": " + props.listenerPort() + "}]");
+      }
       Map<String, Object> backend = Map.of("service", ApiObjects.ordered("name", target.name(),
           "port", Map.of("number", target.port())));
       Map<String, Object> path = ApiObjects.ordered("path", "/", "pathType", "Prefix", "backend", backend);
@@ -72,6 +81,9 @@ public class IpModeLoadBalancer extends Construct {
           target.namespace(), labels, annotations, Map.of("spec", spec));
     }
   }
+
+  /** The port of an ALB's HTTPS listener. */
+  public static final int HTTPS_PORT = 443;
 
   /** {@return the props this was built with} */
   public IpModeLoadBalancerProps props() {

@@ -14,6 +14,7 @@ import io.github.zonewise.facts.InvalidValue;
 import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.interconnect.VpcInterconnect;
 import io.github.zonewise.interconnect.VpcInterconnectProps;
+import io.github.zonewise.cluster.KarpenterNames;
 import io.github.zonewise.cluster.ServiceMesh;
 import io.github.zonewise.cluster.ZonalCluster;
 import io.github.zonewise.cluster.ZonalClusterProps;
@@ -36,22 +37,24 @@ import java.util.function.Supplier;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Stage;
 import software.amazon.jsii.JsiiException;
 import software.constructs.Construct;
 
 /**
  * The whole landscape of one {@link LandscapeSpec}: a stack per concern, each named
- * {@code <name>-<concern>}:
+ * {@code <name>-<concern>} and a direct child of the app (or stage) the landscape is built in, with its
+ * name as construct id, so the name is what the CDK CLI selects it by ({@code cdk deploy shop-network}):
  * <ul>
- *   <li>{@code Network} ({@code <name>-network}): the {@link ZonalVpc}, the interconnect to peer VPCs and
+ *   <li>{@code <name>-network}: the {@link ZonalVpc}, the interconnect to peer VPCs and
  *       their flow logs ({@code network.flowLogs}): with the default destination {@code s3}, one
  *       {@link FlowLogArchive} bucket for every VPC of the landscape and its {@link FlowLogAnalytics}
  *       (Glue table, Athena workgroup, named queries); with {@code cloudwatch}, a log group per VPC;</li>
- *   <li>{@code Registry} ({@code <name>-registry}), when the landscape has a {@code registry}: ECR
+ *   <li>{@code <name>-registry}, when the landscape has a {@code registry}: ECR
  *       repositories and their cross-region replication; and per {@code registry.replicateTo} region
- *       {@code Registry-<region>} ({@code <name>-registry-<region>}, in that region): the same
+ *       {@code <name>-registry-<region>} (in that region): the same
  *       repositories, which receive the replicas;</li>
- *   <li>{@code Cluster} ({@code <name>-cluster}), when the landscape has a {@code cluster}: EKS and its
+ *   <li>{@code <name>-cluster}, when the landscape has a {@code cluster}: EKS and its
  *       controllers, applying the Kubernetes manifests unless they are left to GitOps.</li>
  * </ul>
  * The Kubernetes manifests (cdk8s charts) are written by {@link #writeManifests()}.
@@ -101,8 +104,14 @@ public class Landscape extends Construct {
     this.priceBook = props.priceBook() != null ? props.priceBook()
         : guard("prices", () -> landscape.priceBook(java.util.Map.of(), null));
     this.design = LandscapeDesign.of(landscape, priceBook);
+    try {
+      // CloudFormation's limits a stack, from the design: before aws-cdk-lib fails deep in a synth
+      io.github.zonewise.design.StackLimits.check(design);
+    } catch (LandscapeException e) {
+      throw landscape.located(e);
+    }
 
-    this.networkStack = stack("Network", "network", "the cluster VPC: subnets per AZ, NAT, VPC endpoints, flow logs");
+    this.networkStack = stack("network", "the cluster VPC: subnets per AZ, NAT, VPC endpoints, flow logs");
     this.network = guard("network", () -> new ZonalVpc(networkStack, "Vpc", ZonalVpcProps.builder()
         .name(spec.name())
         .availabilityZones(spec.availabilityZones())
@@ -113,7 +122,8 @@ public class Landscape extends Construct {
         .interfaceEndpoints(design.interfaceEndpoints())
         .flowLogDestination(spec.network().flowLogDestination())
         .flowLogRetentionDays(spec.network().flowLogRetentionDays())
-        .karpenterDiscovery(spec.cluster().isPresent() ? clusterName() : null)
+        // the node pools' discovery tag, for Zonewise's cluster or (without a cluster section) the user's
+        .karpenterDiscovery(spec.cluster().isPresent() || !spec.nodePools().isEmpty() ? clusterName() : null)
         .transitSubnets(design.transitSubnets())
         .build()));
 
@@ -177,13 +187,13 @@ public class Landscape extends Construct {
     }
     RegistrySpec registrySpec = spec.registry().get();
     List<String> repositories = registrySpec.repositories();
-    this.registryStack = stack("Registry", "registry", "ECR repositories and their cross-region replication");
+    this.registryStack = stack("registry", "ECR repositories and their cross-region replication");
     this.registry = guard("registry", () -> new ImageRegistry(registryStack, "Registry", ImageRegistryProps.builder()
         .repositories(repositories)
         .replicateTo(registrySpec.replicateTo())
         .build()));
     for (String region : registrySpec.replicateTo()) {
-      Stack replica = new Stack(this, "Registry-" + region, StackProps.builder()
+      Stack replica = new Stack(Stage.of(this), spec.name() + "-registry-" + region, StackProps.builder()
           .stackName(spec.name() + "-registry-" + region)
           .description("Zonewise landscape " + spec.name() + ": ECR repositories that receive the replicas in " + region)
           .env(Environment.builder().account(spec.account().orElse(null)).region(region).build())
@@ -215,7 +225,7 @@ public class Landscape extends Construct {
       return;
     }
     ClusterSpec c = landscape.spec().cluster().get();
-    this.clusterStack = stack("Cluster", "cluster", "the EKS cluster and its controllers (AWS Load Balancer"
+    this.clusterStack = stack("cluster", "the EKS cluster and its controllers (AWS Load Balancer"
         + " Controller, Karpenter" + (c.mesh() == ServiceMesh.ISTIO ? ", Istio" : "") + ")");
     this.cluster = guard("cluster", () -> new ZonalCluster(clusterStack, "Cluster", ZonalClusterProps.builder()
         .clusterName(clusterName())
@@ -280,14 +290,15 @@ public class Landscape extends Construct {
   /**
    * Creates one of the landscape's stacks in the landscape's region.
    *
-   * @param id          the construct id, e.g. {@code Network}
    * @param concern     the stack-name suffix, e.g. {@code network}
    * @param description what the stack holds
    * @return the stack
    */
-  protected Stack stack(String id, String concern, String description) {
+  protected Stack stack(String concern, String description) {
     LandscapeSpec spec = landscape.spec();
-    Stack stack = new Stack(this, id, StackProps.builder()
+    // a direct child of the app (or stage): its path is its name, which the CDK CLI selects it by
+    // (cdk synth shop-network); logical ids are relative to the stack and do not depend on it
+    Stack stack = new Stack(Stage.of(this), spec.name() + "-" + concern, StackProps.builder()
         .stackName(spec.name() + "-" + concern)
         .description("Zonewise landscape " + spec.name() + ": " + description)
         .env(Environment.builder().account(spec.account().orElse(null)).region(spec.region()).build())
@@ -316,6 +327,24 @@ public class Landscape extends Construct {
     } catch (JsiiException | IllegalArgumentException e) {
       throw new LandscapeException(field, e);
     }
+  }
+
+  /**
+   * {@return what the synth says about node pools without a {@code cluster} section} Whose cluster they
+   * are for, and that the private subnets carry their discovery tag; empty with a cluster or without node
+   * pools.
+   */
+  public Optional<String> nodePoolsNote() {
+    LandscapeSpec spec = landscape.spec();
+    if (spec.cluster().isPresent() || spec.nodePools().isEmpty()) {
+      return Optional.empty();
+    }
+    String name = clusterName();
+    return Optional.of("no cluster section: the Karpenter NodePools (" + LocalityCharts.NODE_POOLS_CHART
+        + ".k8s.yaml) are for an EKS cluster named '" + name + "' that you run with Karpenter; the network"
+        + " stack tags its private subnets " + KarpenterNames.DISCOVERY_TAG + ": " + KarpenterNames.discoveryValue(name)
+        + " for them, and that cluster needs the node role " + KarpenterNames.nodeRoleName(name)
+        + " and a security group with the same tag (or add a cluster section, which builds all of it)");
   }
 
   /** {@return the EKS cluster's name: the landscape's name} */

@@ -133,6 +133,7 @@ public final class LocalityCharts {
             .service(service)
             .type(exposure.type())
             .scheme(exposure.scheme())
+            .certificateArn(exposure.certificateArn().orElse(null))
             .build()));
     s.locality().ifPresent(policy -> new LocalityDestinationRule(group, "DestinationRule",
         LocalityDestinationRuleProps.builder()

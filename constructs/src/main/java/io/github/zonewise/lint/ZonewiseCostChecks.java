@@ -36,7 +36,8 @@ import software.constructs.IConstruct;
  * }</pre>
  *
  * <p>Findings are cdk-nag annotations ({@code ZW-NAT1: ...}; errors fail {@code cdk synth}), each
- * rule's results land in cdk-nag's report ({@code cdk.out/ZW-<stack>-NagReport.csv}), and cdk-nag
+ * rule's results land in cdk-nag's report ({@code cdk.out/ZW-<stack>-NagReport.csv}, one for every
+ * stack, empty but for its header when no rule applies to the stack's resources), and cdk-nag
  * suppressions work as for its own packs:
  * {@code NagSuppressions.addResourceSuppressions(vpc, List.of(NagPackSuppression.builder().id("ZW-VPCE2")
  * .reason("nothing in this VPC uses DynamoDB").build()), true)}. A Kubernetes finding names its object
@@ -51,6 +52,8 @@ public class ZonewiseCostChecks extends NagPack {
 
   private final Evaluator evaluator;
   private final Map<Stack, StackView> stacks = new IdentityHashMap<>();
+  /** The stacks whose report this aspect pass has started (a rule applied to one of their resources). */
+  private final java.util.Set<Stack> reported = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   /** The pack with cdk-nag's defaults (CSV report, terse messages), Kubernetes versions as of today. */
   public ZonewiseCostChecks() {
@@ -86,12 +89,21 @@ public class ZonewiseCostChecks extends NagPack {
   public void visit(IConstruct node) {
     if (node instanceof Stack stack) {
       stacks.remove(stack);   // a new aspect pass (a synth again): render the stack again
+      reported.remove(stack);
       return;
     }
-    if (!(node instanceof CfnResource resource) || !evaluator.relevant(typeOf(resource))) {
+    if (!(node instanceof CfnResource resource)) {
       return;
     }
     Stack stack = Stack.of(resource);
+    if (!evaluator.relevant(typeOf(resource))) {
+      if (reported.add(stack)) {
+        // a stack no rule applies to still gets its report, empty: cdk-nag starts one on "not applicable"
+        applyRule(new NotApplicable(resource));
+      }
+      return;
+    }
+    reported.add(stack);
     StackView view = stacks.computeIfAbsent(stack, ZonewiseCostChecks::render);
     Resource r = view.template().resource(stack.getLogicalId(resource)).orElse(null);
     if (r == null) {
@@ -185,6 +197,65 @@ public class ZonewiseCostChecks extends NagPack {
 
     @Override
     public void setAssembly(CloudAssemblyBuilder value) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  /** The first resource of a stack no rule applies to: starts the stack's (empty) report. */
+  private static final class NotApplicable implements IApplyRule {
+    private final CfnResource node;
+
+    NotApplicable(CfnResource node) {
+      this.node = node;
+    }
+
+    @Override
+    public Object rule(CfnResource resource) {
+      return NagRuleCompliance.NOT_APPLICABLE;
+    }
+
+    @Override
+    public String getRuleSuffixOverride() {
+      return CostRules.all().get(0).suffix();
+    }
+
+    @Override
+    public String getInfo() {
+      return "no cost rule applies to this stack's resources";
+    }
+
+    @Override
+    public void setInfo(String value) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String getExplanation() {
+      return getInfo();
+    }
+
+    @Override
+    public void setExplanation(String value) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public NagMessageLevel getLevel() {
+      return NagMessageLevel.WARN;
+    }
+
+    @Override
+    public void setLevel(NagMessageLevel value) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CfnResource getNode() {
+      return node;
+    }
+
+    @Override
+    public void setNode(CfnResource value) {
       throw new UnsupportedOperationException();
     }
   }

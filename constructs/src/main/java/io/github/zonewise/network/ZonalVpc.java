@@ -36,7 +36,8 @@ import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.constructs.Construct;
 
 /**
- * A VPC laid out for zonal traffic: a public and a private subnet in every AZ on an explicit
+ * A VPC laid out for zonal traffic: a public (unless {@link ZonalVpcProps#publicSubnets()} is false:
+ * then no internet gateway either) and a private subnet in every AZ on an explicit
  * {@link CidrPlan}, the NAT strategy of {@link NatStrategy} (default: one gateway per AZ, each
  * private subnet routing to the gateway in its own AZ), S3 and DynamoDB gateway endpoints on every
  * private route table, interface endpoints in every AZ behind one security group that admits TCP
@@ -99,12 +100,12 @@ public class ZonalVpc extends Construct {
         .tags(List.of(tag("Name", name)))
         .build();
 
-    CfnInternetGateway igw = CfnInternetGateway.Builder.create(this, "InternetGateway")
-        .tags(List.of(tag("Name", name))).build();
-    CfnVPCGatewayAttachment attachment = CfnVPCGatewayAttachment.Builder.create(this, "InternetGatewayAttachment")
-        .vpcId(resource.getRef()).internetGatewayId(igw.getRef()).build();
+    CfnInternetGateway igw = props.publicSubnets() ? CfnInternetGateway.Builder.create(this, "InternetGateway")
+        .tags(List.of(tag("Name", name))).build() : null;
+    CfnVPCGatewayAttachment attachment = igw == null ? null : CfnVPCGatewayAttachment.Builder.create(this,
+        "InternetGatewayAttachment").vpcId(resource.getRef()).internetGatewayId(igw.getRef()).build();
 
-    for (String zone : props.availabilityZones()) {
+    for (String zone : igw == null ? List.<String>of() : props.availabilityZones()) {
       String letter = AwsRegions.zoneLetter(zone);
       Construct pub = new Construct(this, "Public" + letter);
       CfnSubnet subnet = CfnSubnet.Builder.create(pub, "Subnet")
@@ -208,8 +209,9 @@ public class ZonalVpc extends Construct {
         .vpcId(resource.getRef())
         .vpcCidrBlock(cidr.toString())
         .availabilityZones(zones)
-        .publicSubnetIds(zones.stream().map(z -> publicSubnets.get(z).getRef()).toList())
-        .publicSubnetRouteTableIds(zones.stream().map(z -> publicRouteTables.get(z).getRef()).toList())
+        .publicSubnetIds(zones.stream().filter(publicSubnets::containsKey).map(z -> publicSubnets.get(z).getRef()).toList())
+        .publicSubnetRouteTableIds(zones.stream().filter(publicRouteTables::containsKey)
+            .map(z -> publicRouteTables.get(z).getRef()).toList())
         .privateSubnetIds(zones.stream().map(z -> privateSubnets.get(z).getRef()).toList())
         .privateSubnetRouteTableIds(zones.stream().map(z -> privateRouteTables.get(z).getRef()).toList())
         .build());
@@ -345,6 +347,10 @@ public class ZonalVpc extends Construct {
       FlowLogArchiveProps.checkRetention("flowLogRetentionDays", p.flowLogRetentionDays());
     } else {
       ZonalVpcProps.checkRetention("flowLogRetentionDays", p.flowLogRetentionDays());
+    }
+    if (!p.publicSubnets() && p.nat().billedGateways(p.availabilityZones().size()) > 0) {
+      throw new IllegalArgumentException("nat: " + p.nat() + " needs public subnets for its gateways, and this VPC"
+          + " is built with publicSubnets(false); use NatStrategy.none(), or publicSubnets(true)");
     }
   }
 

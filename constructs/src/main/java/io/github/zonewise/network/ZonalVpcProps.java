@@ -39,6 +39,7 @@ public final class ZonalVpcProps {
   private final FlowLogDestination flowLogDestination;
   private final String karpenterDiscovery;
   private final boolean transitSubnets;
+  private final boolean publicSubnets;
   private final boolean allowSingleAz;
   private final String name;
 
@@ -52,6 +53,7 @@ public final class ZonalVpcProps {
     this.flowLogDestination = b.flowLogDestination;
     this.karpenterDiscovery = b.karpenterDiscovery;
     this.transitSubnets = b.transitSubnets;
+    this.publicSubnets = b.publicSubnets;
     this.allowSingleAz = b.allowSingleAz;
     this.name = b.name;
   }
@@ -115,6 +117,14 @@ public final class ZonalVpcProps {
     return transitSubnets;
   }
 
+  /**
+   * {@return whether the VPC has public subnets and an internet gateway} Default true; without them the
+   * VPC is private only (a peer reached over an interconnect), and its NAT strategy must be {@code none()}.
+   */
+  public boolean publicSubnets() {
+    return publicSubnets;
+  }
+
   /** {@return whether one AZ is accepted (no high availability)} Default false. */
   public boolean allowSingleAz() {
     return allowSingleAz;
@@ -136,6 +146,7 @@ public final class ZonalVpcProps {
     private FlowLogDestination flowLogDestination;
     private String karpenterDiscovery;
     private boolean transitSubnets;
+    private boolean publicSubnets = true;
     private boolean allowSingleAz;
     private String name;
 
@@ -239,6 +250,18 @@ public final class ZonalVpcProps {
      */
     public Builder transitSubnets(boolean transitSubnets) {
       this.transitSubnets = transitSubnets;
+      return this;
+    }
+
+    /**
+     * Create the public subnets (tagged {@code kubernetes.io/role/elb}) and the internet gateway.
+     * Default true; false makes a private-only VPC, whose NAT strategy must be {@code NatStrategy.none()}.
+     *
+     * @param publicSubnets whether to create them
+     * @return this builder
+     */
+    public Builder publicSubnets(boolean publicSubnets) {
+      this.publicSubnets = publicSubnets;
       return this;
     }
 

@@ -188,9 +188,10 @@ public record LandscapeFile(
    * @param expose       the load balancer type's name, or {@code none}
    * @param locality     Istio locality load balancing
    * @param scheme       the load balancer scheme's name
+   * @param certificateArn the ACM certificate of an ALB's HTTPS listener
    */
   public record Service(String name, String namespace, String image, Integer port, Integer replicas, String routing,
-      String colocateWith, String expose, Locality locality, String scheme) {
+      String colocateWith, String expose, Locality locality, String scheme, String certificateArn) {
   }
 
   /**

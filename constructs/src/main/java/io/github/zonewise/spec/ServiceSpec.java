@@ -56,20 +56,33 @@ public record ServiceSpec(String name, String namespace, String image, int port,
   /**
    * How a service is exposed: an AWS load balancer in IP target mode.
    *
-   * @param type   NLB or ALB
-   * @param scheme internal (default) or internet-facing
+   * @param type           NLB or ALB
+   * @param scheme         internal (default) or internet-facing
+   * @param certificateArn the ACM certificate of an ALB's HTTPS listener, when it has one
    */
-  public record Exposure(LoadBalancerType type, LoadBalancerScheme scheme) {
+  public record Exposure(LoadBalancerType type, LoadBalancerScheme scheme, Optional<String> certificateArn) {
 
     /**
-     * Checks both are set.
+     * Checks every field is set.
      *
-     * @param type   NLB or ALB; not null
-     * @param scheme internal or internet-facing; not null
+     * @param type           NLB or ALB; not null
+     * @param scheme         internal or internet-facing; not null
+     * @param certificateArn the ACM certificate of an ALB's HTTPS listener, or empty; not null
      */
     public Exposure {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(scheme, "scheme");
+      Objects.requireNonNull(certificateArn, "certificateArn");
+    }
+
+    /**
+     * An exposure without a certificate.
+     *
+     * @param type   NLB or ALB
+     * @param scheme internal or internet-facing
+     */
+    public Exposure(LoadBalancerType type, LoadBalancerScheme scheme) {
+      this(type, scheme, Optional.empty());
     }
   }
 }

@@ -172,7 +172,17 @@ final class WorkloadRules {
           + IpModeLoadBalancerProps.MAX_NLB_SERVICE_NAME + " characters");
     }
     Optional<LocalityPolicy> locality = locality(spec, at, mesh, s.locality());
-    Optional<ServiceSpec.Exposure> exposure = type.map(t -> new ServiceSpec.Exposure(t, scheme.orElseThrow()));
+    Optional<String> certificate = Optional.ofNullable(s.certificateArn());
+    if (certificate.isPresent()) {
+      if (type.filter(LoadBalancerType.alb()::equals).isEmpty()) {
+        throw new LandscapeException(at + ".certificateArn", certificate.get(), "is set but expose is '" + expose
+            + "'; a certificate is for the HTTPS listener of expose: alb (an NLB passes TCP through to the pods):"
+            + " set expose: alb, or remove certificateArn");
+      }
+      IpModeLoadBalancerProps.checkCertificateArn(at + ".certificateArn", certificate.get(), spec.region());
+    }
+    Optional<ServiceSpec.Exposure> exposure = type.map(t -> new ServiceSpec.Exposure(t, scheme.orElseThrow(),
+        certificate));
     return new ServiceSpec(name, namespace, image, s.port(), replicas, routing,
         Optional.ofNullable(s.colocateWith()), exposure, locality);
   }
@@ -489,6 +499,13 @@ final class WorkloadRules {
         warnings.add("services[" + i + "].replicas: " + s.replicas() + " replicas leave "
             + (zones - s.replicas()) + " of the " + zones + " zones without an endpoint of " + s.name() + ", so "
             + routing + " routing sends that zone's traffic across AZs; run at least " + zones + " replicas");
+      }
+      if (s.exposure().filter(e -> e.type().equals(LoadBalancerType.alb())
+          && e.scheme().equals(LoadBalancerScheme.internetFacing()) && e.certificateArn().isEmpty()).isPresent()) {
+        warnings.add("services[" + i + "].certificateArn: not set, so the internet-facing ALB of " + s.name()
+            + " listens on HTTP only (port 80) and its requests and responses cross the internet unencrypted; set"
+            + " certificateArn to the ARN of an ACM certificate in " + spec.region() + " for its domain (the ALB then"
+            + " gets an HTTPS listener on 443 and redirects HTTP to it)");
       }
       if (routing.isNodeLocal()) {
         String self = s.qualifiedName();

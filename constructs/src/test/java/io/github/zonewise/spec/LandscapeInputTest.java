@@ -190,7 +190,7 @@ class LandscapeInputTest {
   @Test
   void anUnknownKeyInAListItemIsRejectedWithItsIndex() {
     fails(HEAD + "availabilityZones: [eu-west-1a, eu-west-1b]\nservices:\n  - name: orders\n    replica: 3\n",
-        "services[0].replica: unknown key in services[0]; did you mean 'replicas'? known keys: colocateWith, expose,"
+        "services[0].replica: unknown key in services[0]; did you mean 'replicas'? known keys: certificateArn, colocateWith, expose,"
             + " image, locality, name, namespace, port, replicas, routing, scheme (line 6, column 5)");
   }
 

@@ -27,6 +27,35 @@ final class Templates {
     return found;
   }
 
+  /**
+   * What a created peer VPC's resources are, by type, and the tiers and load-balancer roles its subnets
+   * are tagged with ({@code tier:role}), e.g. {@code private:internal-elb}.
+   */
+  static Set<String> createdPeerLayout(JsonNode template, String peer) {
+    Set<String> found = new TreeSet<>();
+    String prefix = "InterconnectVpcs" + peer;
+    template.path("Resources").fields().forEachRemaining(e -> {
+      if (!e.getKey().startsWith(prefix)) {
+        return;
+      }
+      String type = e.getValue().path("Type").asText();
+      found.add(type);
+      if (type.equals("AWS::EC2::Subnet")) {
+        String tier = "?";
+        String role = "none";
+        for (JsonNode tag : e.getValue().path("Properties").path("Tags")) {
+          if (tag.path("Key").asText().equals("zonewise.io/tier")) {
+            tier = tag.path("Value").asText();
+          } else if (tag.path("Key").asText().startsWith("kubernetes.io/role/")) {
+            role = tag.path("Key").asText().substring("kubernetes.io/role/".length());
+          }
+        }
+        found.add(tier + ":" + role);
+      }
+    });
+    return found;
+  }
+
   /** A resource by logical id. */
   static JsonNode resource(JsonNode template, String logicalId) {
     return template.path("Resources").path(logicalId);

@@ -64,6 +64,16 @@ class TransitGatewayLandscapeTest {
   }
 
   @Test
+  void createdPeersArePrivateOnlyPlusTheirTransitSubnets() {
+    for (String peer : List.of("payments", "analytics")) {
+      assertThat(Templates.createdPeerLayout(network, peer)).as(peer).containsExactly(
+          "AWS::EC2::FlowLog", "AWS::EC2::RouteTable", "AWS::EC2::Subnet", "AWS::EC2::SubnetRouteTableAssociation",
+          "AWS::EC2::VPC", "AWS::EC2::VPCEndpoint", "AWS::IAM::Role", "AWS::Logs::LogGroup", "private:internal-elb",
+          "transit:none");
+    }
+  }
+
+  @Test
   void transitGatewayStatesDefaultRouteTableAssociationAndPropagationAsDisabled() {
     Map<String, JsonNode> gateways = resources(network, "AWS::EC2::TransitGateway");
     assertThat(gateways).hasSize(1);
@@ -75,7 +85,7 @@ class TransitGatewayLandscapeTest {
 
   @Test
   void oneAttachmentPerVpcWithItsOwnTransitSubnetInEveryAz() {
-    Map<String, JsonNode> attachments = resources(network, "AWS::EC2::TransitGatewayVpcAttachment");
+    Map<String, JsonNode> attachments = resources(network, "AWS::EC2::TransitGatewayAttachment");
     assertThat(attachments).hasSize(3);
     Set<String> vpcs = new TreeSet<>();
     for (JsonNode attachment : attachments.values()) {
@@ -96,7 +106,7 @@ class TransitGatewayLandscapeTest {
 
   @Test
   void applianceModeIsOffOnEveryAttachment() {
-    resources(network, "AWS::EC2::TransitGatewayVpcAttachment").values().forEach(a ->
+    resources(network, "AWS::EC2::TransitGatewayAttachment").values().forEach(a ->
         assertThat(a.path("Properties").path("Options").path("ApplianceModeSupport").asText()).isEqualTo("disable"));
   }
 
@@ -105,7 +115,7 @@ class TransitGatewayLandscapeTest {
     Set<String> tables = resources(network, "AWS::EC2::TransitGatewayRouteTable").keySet();
     assertThat(tables).hasSize(1);
     String table = tables.iterator().next();
-    Set<String> attachments = resources(network, "AWS::EC2::TransitGatewayVpcAttachment").keySet();
+    Set<String> attachments = resources(network, "AWS::EC2::TransitGatewayAttachment").keySet();
     for (String type : List.of("AWS::EC2::TransitGatewayRouteTableAssociation",
         "AWS::EC2::TransitGatewayRouteTablePropagation")) {
       Map<String, JsonNode> links = resources(network, type);
@@ -133,7 +143,7 @@ class TransitGatewayLandscapeTest {
 
   @Test
   void everyGatewayRouteWaitsForItsVpcsAttachment() {
-    Map<String, JsonNode> attachments = resources(network, "AWS::EC2::TransitGatewayVpcAttachment");
+    Map<String, JsonNode> attachments = resources(network, "AWS::EC2::TransitGatewayAttachment");
     resources(network, "AWS::EC2::Route").forEach((id, route) -> {
       if (!route.path("Properties").has("TransitGatewayId")) {
         return;
@@ -159,7 +169,7 @@ class TransitGatewayLandscapeTest {
 
   @Test
   void anExistingPeerIsAttachedThroughItsListedSubnetsAndRoutedInItsListedRouteTables() {
-    JsonNode attachment = resources(networkWithLedger, "AWS::EC2::TransitGatewayVpcAttachment").values().stream()
+    JsonNode attachment = resources(networkWithLedger, "AWS::EC2::TransitGatewayAttachment").values().stream()
         .filter(a -> a.path("Properties").path("VpcId").asText().equals("vpc-0a1b2c3d4e5f67890"))
         .findFirst().orElseThrow();
     assertThat(Templates.texts(attachment.path("Properties").path("SubnetIds"))).containsExactlyInAnyOrder(

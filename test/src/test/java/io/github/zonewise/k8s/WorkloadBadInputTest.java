@@ -91,6 +91,20 @@ class WorkloadBadInputTest {
                 + " topologyAware (line 6, column 84)"),
         Arguments.of("expose unknown", ORDERS + "expose: elb}\n",
             "services[0].expose: 'elb' is not an exposure; did you mean 'alb'? use one of none, nlb, alb (line 5, column 83)"),
+        Arguments.of("certificate without an ALB", ORDERS + "expose: nlb, certificateArn: " + CERTIFICATE + "}\n",
+            "services[0].certificateArn: '" + CERTIFICATE + "' is set but expose is 'nlb'; a certificate is for the"
+            + " HTTPS listener of expose: alb (an NLB passes TCP through to the pods): set expose: alb, or remove"
+            + " certificateArn (line 5, column 104)"),
+        Arguments.of("certificate ARN of IAM", ORDERS + "expose: alb, certificateArn: arn:aws:iam::123456789012:"
+            + "server-certificate/web}\n",
+            "services[0].certificateArn: 'arn:aws:iam::123456789012:server-certificate/web' is not an ACM certificate"
+            + " ARN; write it as arn:aws:acm:<region>:<account>:certificate/<id> (the id a UUID), as the ACM console or"
+            + " `aws acm list-certificates` shows it (line 5, column 104)"),
+        Arguments.of("certificate of another region", ORDERS + "expose: alb, certificateArn: "
+            + CERTIFICATE.replace("eu-west-1", "us-east-1") + "}\n",
+            "services[0].certificateArn: '" + CERTIFICATE.replace("eu-west-1", "us-east-1") + "' is a certificate of"
+            + " us-east-1, and an ALB in eu-west-1 can only use a certificate of its own region; request or import the"
+            + " certificate in ACM in eu-west-1 and give its ARN (line 5, column 104)"),
         Arguments.of("scheme unknown", ORDERS + "expose: nlb, scheme: public}\n",
             "services[0].scheme: 'public' is not a load balancer scheme; use one of internal, internet-facing (line 5, column 96)"),
         Arguments.of("scheme without exposure", ORDERS + "scheme: internal}\n",
@@ -371,6 +385,22 @@ class WorkloadBadInputTest {
   @Test
   void clusterRoutingNeedsNoEndpointPerZone() {
     assertThat(validate(ORDERS + "replicas: 1, routing: cluster}\n").warnings()).isEmpty();
+  }
+
+  static final String CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
+
+  @Test
+  void anInternetFacingAlbWithoutACertificateIsOneWarningNamingTheField() {
+    ValidatedLandscape landscape = validate(ORDERS + "expose: alb, scheme: internet-facing}\n"
+        + "  - {name: admin, namespace: ecommerce, image: admin:1.0.0, port: 8080, expose: alb}\n"
+        + "  - {name: shop, namespace: web, image: shop:1.0.0, port: 8080, expose: alb, scheme: internet-facing,"
+        + " certificateArn: " + CERTIFICATE + "}\n");
+    // the internal ALB (admin) and the one with a certificate (shop) are not warned about
+    assertThat(landscape.warnings()).containsExactly("services[0].certificateArn: not set, so the internet-facing ALB"
+        + " of orders listens on HTTP only (port 80) and its requests and responses cross the internet unencrypted;"
+        + " set certificateArn to the ARN of an ACM certificate in eu-west-1 for its domain (the ALB then gets an"
+        + " HTTPS listener on 443 and redirects HTTP to it)");
+    assertThat(landscape.spec().services().get(2).exposure().orElseThrow().certificateArn()).contains(CERTIFICATE);
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,56 @@ class BadLandscapeAppTest {
         LandscapeApp.LANDSCAPE_CONTEXT, file.toString(), LandscapeApp.MANIFESTS_CONTEXT, dist.toString())),
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     return new Run(status, bytes.toString(StandardCharsets.UTF_8), outdir, dist);
+  }
+
+  /** The app with its context as given (no landscape file written), into a fresh directory. */
+  static Run runWith(Map<String, String> context) {
+    Path dir = io.github.zonewise.test.Scratch.directory("zonewise-bad");
+    Path outdir = dir.resolve("cdk.out");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int status = LandscapeApp.run(LandscapeApp.app(outdir, new java.util.HashMap<>(context)),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return new Run(status, bytes.toString(StandardCharsets.UTF_8), outdir, dir.resolve("dist"));
+  }
+
+  static final String NL = System.lineSeparator();
+
+  @Test
+  void anEmptyLandscapeContextIsAnErrorNotTheDefaultLandscape() throws IOException {
+    Path dir = io.github.zonewise.test.Scratch.directory("zonewise-bad");
+    for (String empty : List.of("", "  ")) {
+      Run run = runWith(Map.of(LandscapeApp.LANDSCAPE_CONTEXT, empty,
+          LandscapeApp.MANIFESTS_CONTEXT, dir.resolve("dist").toString()));
+      assertThat(run.status()).isEqualTo(1);
+      assertThat(run.output()).isEqualTo("zonewise: error: -c landscape: '" + empty + "' names no file (an unset shell"
+          + " variable?); give the landscape's path, -c landscape=path/to/landscape.yaml, or leave -c landscape out for"
+          + " the embedded default landscape" + NL);
+      assertThat(run.outdir()).doesNotExist();
+      assertThat(dir.resolve("dist")).doesNotExist();
+    }
+  }
+
+  @Test
+  void manifestsNamingAFileIsAnErrorBeforeAnythingIsWritten() throws IOException {
+    Path dir = io.github.zonewise.test.Scratch.directory("zonewise-bad");
+    Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+    Run run = runWith(Map.of(LandscapeApp.MANIFESTS_CONTEXT, file.toString()));
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.output()).isEqualTo("zonewise: error: -c manifests: '" + file + "' is a file, not a directory;"
+        + " the Kubernetes manifests are written into a directory: name a directory (it is created if missing), or"
+        + " leave -c manifests out for dist" + NL);
+    assertThat(run.outdir()).doesNotExist();
+    assertThat(file).hasContent("mine");
+  }
+
+  @Test
+  void anEmptyManifestsContextIsAnErrorNotTheWorkingDirectory() {
+    Run run = runWith(Map.of(LandscapeApp.MANIFESTS_CONTEXT, ""));
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.output()).isEqualTo("zonewise: error: -c manifests: '' names no directory (an unset shell"
+        + " variable?); give the directory the Kubernetes manifests go to, -c manifests=DIR, or leave -c manifests"
+        + " out for dist" + NL);
+    assertThat(run.outdir()).doesNotExist();
   }
 
   static void assertNothingWritten(Run run) throws IOException {

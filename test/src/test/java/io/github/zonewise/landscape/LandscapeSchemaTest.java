@@ -130,6 +130,13 @@ class LandscapeSchemaTest {
     return HEAD + "services:\n  - {name: web, image: nginx:1.27, port: " + port + "}\n";
   }
 
+  static final String CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
+
+  static String alb(String more) {
+    return HEAD + "services:\n  - {name: web, image: nginx:1.27, port: 8080, expose: alb, scheme: internet-facing, "
+        + more + "}\n";
+  }
+
   static String image(String image) {
     return HEAD + "services:\n  - {name: web, image: " + image + ", port: 8080}\n";
   }
@@ -173,6 +180,15 @@ class LandscapeSchemaTest {
         Arguments.of("a port beyond any integer", port("99999999999999999999"), false),
         Arguments.of("a boolean port", port("true"), false),
         Arguments.of("a list as port", port("[8080]"), false),
+        Arguments.of("an ALB with a certificate", alb("certificateArn: " + CERTIFICATE), true),
+        Arguments.of("an ALB with a certificate ARN in GovCloud form", alb("certificateArn: "
+            + CERTIFICATE.replace("arn:aws:", "arn:aws-us-gov:")), true),
+        Arguments.of("a certificate ARN of IAM", alb("certificateArn: arn:aws:iam::123456789012:server-certificate/web"),
+            false),
+        Arguments.of("a certificate ARN without its id", alb("certificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/"),
+            false),
+        Arguments.of("a certificate ARN of a short account", alb("certificateArn: "
+            + CERTIFICATE.replace("123456789012", "12345")), false),
         Arguments.of("replicas 2", service("replicas: 2"), true),
         Arguments.of("replicas 0", service("replicas: 0"), false),
         Arguments.of("replicas 2.5", service("replicas: 2.5"), false),

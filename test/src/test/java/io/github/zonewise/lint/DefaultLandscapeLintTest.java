@@ -47,14 +47,25 @@ class DefaultLandscapeLintTest {
   }
 
   @Test
+  void everyStackHasTheCostLintsNagReportAndAwsSolutions() {
+    List<String> stacks = synth.landscape().stacks().stream().map(Stack::getStackName).toList();
+    assertThat(stacks).containsExactly("shop-network", "shop-registry", "shop-registry-us-west-2", "shop-cluster");
+    for (String stack : stacks) {
+      assertThat(synth.outdir().resolve("ZW-" + stack + "-NagReport.csv")).as(stack).isRegularFile()
+          .content().startsWith("Rule ID,Resource ID,Compliance,Exception Reason,Rule Level,Rule Info\n");
+      assertThat(synth.outdir().resolve("AwsSolutions-" + stack + "-NagReport.csv")).as(stack).isRegularFile();
+    }
+  }
+
+  @Test
   void nagReportOfTheNetworkStackListsTheRulesItApplied() throws IOException {
     List<String> report = Files.readAllLines(synth.outdir().resolve("ZW-shop-network-NagReport.csv"));
     for (String zone : List.of("A", "B", "C")) {
-      assertThat(report).contains("\"ZW-NAT1\",\"shop/Network/Vpc/Private" + zone + "/Subnet\",\"Compliant\",\"N/A\","
+      assertThat(report).contains("\"ZW-NAT1\",\"shop-network/Vpc/Private" + zone + "/Subnet\",\"Compliant\",\"N/A\","
           + "\"Error\",\"" + CostRules.NAT1.info() + "\"");
     }
-    assertThat(report).anyMatch(l -> l.startsWith("\"ZW-VPCE1\",\"shop/Network/Vpc/Resource\",\"Compliant\""));
-    assertThat(report).anyMatch(l -> l.startsWith("\"ZW-VPCE2\",\"shop/Network/Vpc/Resource\",\"Compliant\""));
+    assertThat(report).anyMatch(l -> l.startsWith("\"ZW-VPCE1\",\"shop-network/Vpc/Resource\",\"Compliant\""));
+    assertThat(report).anyMatch(l -> l.startsWith("\"ZW-VPCE2\",\"shop-network/Vpc/Resource\",\"Compliant\""));
     assertThat(report).noneMatch(l -> l.contains("Non-Compliant"));
   }
 }
