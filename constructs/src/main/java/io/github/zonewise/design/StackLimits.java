@@ -1,5 +1,6 @@
 package io.github.zonewise.design;
 
+import io.github.zonewise.facts.FlowLogQuery;
 import io.github.zonewise.facts.VpcEndpoints;
 import io.github.zonewise.interconnect.Interconnect;
 import io.github.zonewise.interconnect.PeerVpc;
@@ -94,8 +95,8 @@ public final class StackLimits {
   public static int networkResources(LandscapeDesign design) {
     LandscapeSpec spec = design.landscape().spec();
     int z = spec.availabilityZones().size();
-    int total = vpc(z, true, design.nat(), spec.network().gatewayEndpoints().size(), design.interfaceEndpoints().size(),
-        design.transitSubnets());
+    boolean s3 = spec.network().flowLogDestination().isS3();
+    int total = clusterVpc(design) + flowLogArchive(spec);
     if (spec.interconnect().isEmpty()) {
       return total;
     }
@@ -103,7 +104,7 @@ public final class StackLimits {
     boolean tgw = design.interconnectMode().map(Interconnect::isTransitGateway).orElse(false);
     for (PeerVpc peer : peers) {
       if (!peer.isExisting()) {
-        total += vpc(z, false, NatStrategy.none(), VpcEndpoints.DEFAULT_GATEWAY.size(), 0, tgw);
+        total += vpc(z, false, NatStrategy.none(), VpcEndpoints.DEFAULT_GATEWAY.size(), 0, tgw, s3);
       }
     }
     if (tgw) {
@@ -123,9 +124,25 @@ public final class StackLimits {
     return total;
   }
 
+  /** The cluster VPC's resources. */
+  private static int clusterVpc(LandscapeDesign design) {
+    LandscapeSpec spec = design.landscape().spec();
+    return vpc(spec.availabilityZones().size(), true, design.nat(), spec.network().gatewayEndpoints().size(),
+        design.interfaceEndpoints().size(), design.transitSubnets(), spec.network().flowLogDestination().isS3());
+  }
+
+  /**
+   * With flow logs to S3, the landscape's one archive (bucket and policy) and Athena over it: the Glue
+   * database and table, the workgroup, its results bucket and policy, and a named query per flow-log
+   * question; none with CloudWatch Logs.
+   */
+  private static int flowLogArchive(LandscapeSpec spec) {
+    return spec.network().flowLogDestination().isS3() ? 2 + 5 + FlowLogQuery.values().length : 0;
+  }
+
   /** A {@code ZonalVpc}'s resources. */
   private static int vpc(int z, boolean publicSubnets, NatStrategy nat, int gatewayEndpoints, int interfaceEndpoints,
-      boolean transit) {
+      boolean transit, boolean s3FlowLogs) {
     int n = 1;                                  // the VPC
     if (publicSubnets) {
       n += 2 + 4 * z;                           // gateway and attachment; subnet, table, association, route
@@ -143,7 +160,8 @@ public final class StackLimits {
     if (interfaceEndpoints > 0) {
       n += 1 + interfaceEndpoints;              // their security group
     }
-    return n + 3;                               // flow log, its log group and role
+    // the flow log, delivered to the landscape's archive, or with a log group and a role of its own
+    return n + (s3FlowLogs ? 1 : 3);
   }
 
   private static int charts(LandscapeSpec spec) {
@@ -198,12 +216,13 @@ public final class StackLimits {
       return new LandscapeException(field, e.stack(), "would hold about " + e.resources() + " CloudFormation"
           + " resources, over the limit of " + MAX_RESOURCES + " a stack; list fewer, or split them over landscapes");
     }
-    int clusterVpc = vpc(z, true, design.nat(), spec.network().gatewayEndpoints().size(),
-        design.interfaceEndpoints().size(), design.transitSubnets());
-    int rest = e.resources() - clusterVpc;
+    int clusterVpc = clusterVpc(design);
+    int archive = flowLogArchive(spec);
+    int rest = e.resources() - clusterVpc - archive;
     List<PeerVpc> peers = spec.interconnect().map(i -> i.vpcs()).orElse(List.of());
     String limit = "make the network stack " + e.stack() + " " + e.resources() + " CloudFormation resources, over"
         + " CloudFormation's limit of " + MAX_RESOURCES + " a stack (the cluster VPC " + clusterVpc
+        + (archive == 0 ? "" : ", the flow-log archive and its Athena queries " + archive)
         + (peers.isEmpty() ? "" : ", the " + peers.size() + " peer VPCs and their " + design.interconnectMode()
         .map(Object::toString).orElse("interconnect") + " " + rest) + ")";
     if (rest > clusterVpc) {

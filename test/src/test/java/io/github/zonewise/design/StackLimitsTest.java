@@ -37,6 +37,7 @@ class StackLimitsTest {
 
   static Synth.Synthesized transitGateway;
   static Synth.Synthesized peering;
+  static Synth.Synthesized cloudWatch;
 
   @BeforeAll
   static void synthesize() {
@@ -44,11 +45,14 @@ class StackLimitsTest {
     transitGateway = Synth.landscape(SIX_AZS + "network:\n  interfaceEndpoints: [ecr.api, ecr.dkr, sts, logs, eks-auth]\n"
         + "services: []\n" + peers(5, "transitGateway"));
     peering = Synth.defaultLandscape();
+    // flow logs to CloudWatch Logs: a log group and a role per VPC instead of the archive and Athena
+    cloudWatch = Synth.landscape(SIX_AZS + "network:\n  flowLogs: {destination: cloudwatch}\nservices: []\n"
+        + peers(2, "peering"));
   }
 
   @Test
   void theNetworkStacksEstimateIsTheSynthesizedResourceCount() {
-    for (Synth.Synthesized s : List.of(transitGateway, peering)) {
+    for (Synth.Synthesized s : List.of(transitGateway, peering, cloudWatch)) {
       assertThat(StackLimits.networkResources(s.landscape().design()))
           .as(s.landscape().landscape().spec().name())
           .isEqualTo(s.templateJson("network").path("Resources").size());
@@ -60,11 +64,12 @@ class StackLimitsTest {
     assertThat(StackLimits.networkResources(transitGateway.landscape().design())).isEqualTo(460 + 6)
         .isLessThan(StackLimits.MAX_RESOURCES);
     LandscapeDesign design = design(SIX_AZS + "services: []\n" + peers(8, "transitGateway"));
-    assertThat(StackLimits.networkResources(design)).isEqualTo(829);
+    assertThat(StackLimits.networkResources(design)).isEqualTo(823);
     assertThatThrownBy(() -> StackLimits.check(design)).isInstanceOf(LandscapeException.class)
         .hasMessage("interconnect.vpcs: [peer0, peer1, peer2, peer3, peer4, peer5, peer6, peer7] with 6 AZs make the"
-            + " network stack big-network 829 CloudFormation resources, over CloudFormation's limit of 500 a stack (the"
-            + " cluster VPC 80, the 8 peer VPCs and their transitGateway 749); list fewer peers, or build the created"
+            + " network stack big-network 823 CloudFormation resources, over CloudFormation's limit of 500 a stack (the"
+            + " cluster VPC 78, the flow-log archive and its Athena queries 12, the 8 peer VPCs and their transitGateway"
+            + " 733); list fewer peers, or build the created"
             + " peers in a landscape of their own and list them here with their vpcId (an existing peer adds no VPC to"
             + " this stack)");
   }
@@ -74,19 +79,20 @@ class StackLimitsTest {
     String yaml = SIX_AZS + "services: []\n" + peers(8, "transitGateway");
     assertThatThrownBy(() -> Synth.landscape(yaml)).isInstanceOf(LandscapeException.class)
         .hasMessageStartingWith("interconnect.vpcs: [peer0, peer1, peer2, peer3, peer4, peer5, peer6, peer7] with 6"
-            + " AZs make the network stack big-network 829 ").hasMessageEndingWith(" (line 8, column 5)");
+            + " AZs make the network stack big-network 823 ").hasMessageEndingWith(" (line 8, column 5)");
   }
 
   @Test
-  void twelvePeersOverPeeringFailTooAndTheDefaultLandscapeIsWellWithinEveryLimit() {
-    LandscapeDesign design = design(SIX_AZS + "services: []\n" + peers(12, "peering"));
+  void thirteenPeersOverPeeringFailTooAndTheDefaultLandscapeIsWellWithinEveryLimit() {
+    LandscapeDesign design = design(SIX_AZS + "services: []\n" + peers(13, "peering"));
     int total = StackLimits.networkResources(design);
-    assertThat(total).isEqualTo(512);
+    assertThat(total).isEqualTo(533);
     assertThatThrownBy(() -> StackLimits.check(design)).hasMessage("interconnect.vpcs: [peer0, peer1, peer2, peer3,"
-        + " peer4, peer5, peer6, peer7, peer8, peer9, peer10, peer11] with 6 AZs make the network stack big-network "
-        + total + " CloudFormation resources, over CloudFormation's limit of 500 a stack (the cluster VPC 68, the 12"
-        + " peer VPCs and their peering " + (total - 68) + "); list fewer peers, or build the created peers in a"
-        + " landscape of their own and list them here with their vpcId (an existing peer adds no VPC to this stack)");
+        + " peer4, peer5, peer6, peer7, peer8, peer9, peer10, peer11, peer12] with 6 AZs make the network stack"
+        + " big-network " + total + " CloudFormation resources, over CloudFormation's limit of 500 a stack (the cluster"
+        + " VPC 66, the flow-log archive and its Athena queries 12, the 13 peer VPCs and their peering "
+        + (total - 66 - 12) + "); list fewer peers, or build the created peers in a landscape of their own and list"
+        + " them here with their vpcId (an existing peer adds no VPC to this stack)");
     assertThat(StackLimits.estimate(design(LandscapeReader.defaultText()))).hasSize(4).allSatisfy(e -> {
       assertThat(e.resources()).isLessThan(StackLimits.MAX_RESOURCES);
       assertThat(e.bytes()).isLessThan(StackLimits.MAX_TEMPLATE_BYTES);

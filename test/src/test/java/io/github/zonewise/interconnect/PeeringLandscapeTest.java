@@ -106,7 +106,7 @@ class PeeringLandscapeTest {
   void aCreatedPeerIsPrivateOnlyWithNoInternetGatewayNorPublicSubnetsForLoadBalancers() {
     assertThat(Templates.createdPeerLayout(network, "payments")).containsExactly(
         "AWS::EC2::FlowLog", "AWS::EC2::RouteTable", "AWS::EC2::Subnet", "AWS::EC2::SubnetRouteTableAssociation",
-        "AWS::EC2::VPC", "AWS::EC2::VPCEndpoint", "AWS::IAM::Role", "AWS::Logs::LogGroup", "private:internal-elb");
+        "AWS::EC2::VPC", "AWS::EC2::VPCEndpoint", "private:internal-elb");
     // the cluster VPC keeps its public subnets and internet gateway
     assertThat(resources(network, "AWS::EC2::InternetGateway")).hasSize(1);
   }

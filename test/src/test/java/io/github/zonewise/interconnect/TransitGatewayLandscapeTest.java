@@ -68,7 +68,7 @@ class TransitGatewayLandscapeTest {
     for (String peer : List.of("payments", "analytics")) {
       assertThat(Templates.createdPeerLayout(network, peer)).as(peer).containsExactly(
           "AWS::EC2::FlowLog", "AWS::EC2::RouteTable", "AWS::EC2::Subnet", "AWS::EC2::SubnetRouteTableAssociation",
-          "AWS::EC2::VPC", "AWS::EC2::VPCEndpoint", "AWS::IAM::Role", "AWS::Logs::LogGroup", "private:internal-elb",
+          "AWS::EC2::VPC", "AWS::EC2::VPCEndpoint", "private:internal-elb",
           "transit:none");
     }
   }
