@@ -5,18 +5,11 @@ import io.github.zonewise.design.LandscapeDesign;
 import io.github.zonewise.facts.KubernetesVersions;
 import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.spec.LandscapeException;
-import io.github.zonewise.spec.LandscapeFile;
-import io.github.zonewise.spec.LandscapeReader;
-import io.github.zonewise.spec.LandscapeSpec;
-import io.github.zonewise.spec.LandscapeValidator;
-import io.github.zonewise.spec.PriceFile;
-import io.github.zonewise.spec.ValidatedLandscape;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,17 +80,12 @@ final class CheckCommand implements Callable<Integer> {
       System.setProperty(KubernetesVersions.DATE_PROPERTY, day.toString());
     }
     try {
-      String source = file == null ? "embedded default landscape" : file.toString();
-      LandscapeFile raw = file == null ? LandscapeReader.readDefault() : LandscapeReader.read(file);
-      ValidatedLandscape checked = LandscapeValidator.validate(raw, source);
-      Map<String, Double> overrides = prices == null ? Map.of() : PriceFile.read(prices);
-      PriceBook book = checked.priceBook(overrides, String.valueOf(prices));
-      LandscapeDesign design = LandscapeDesign.of(checked, book);
-      LandscapeSpec s = checked.spec();
-      out.println("zonewise: landscape '" + s.name() + "' read from " + source + " and validated (" + s.region() + ", "
-          + s.availabilityZones().size() + " AZs, " + s.services().size() + " services)");
-      checked.warnings().forEach(w -> out.println("zonewise: warning: " + w));
+      LandscapeInput input = LandscapeInput.read(file);
+      PriceBook book = input.prices(prices);
+      LandscapeDesign design = LandscapeDesign.of(input.checked(), book);
+      input.lines().forEach(out::println);
       design.warnings().forEach(w -> out.println("zonewise: warning: " + w));
+      design.nodePoolsNote().ifPresent(note -> out.println("zonewise: " + note));
       design.decided().forEach(d -> out.println("zonewise: " + d.line()));
       CostReport report = CostReport.of(design.predicted(), design.declared(), design.traffic(), book,
           design.choices());

@@ -7,10 +7,7 @@ import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.landscape.Landscape;
 import io.github.zonewise.spec.LandscapeException;
 import io.github.zonewise.landscape.LandscapeProps;
-import io.github.zonewise.spec.LandscapeReader;
-import io.github.zonewise.spec.LandscapeFile;
 import io.github.zonewise.spec.LandscapeSpec;
-import io.github.zonewise.spec.LandscapeValidator;
 import io.github.zonewise.spec.PriceFile;
 import io.github.zonewise.spec.ValidatedLandscape;
 import io.github.zonewise.lint.ZonewiseCostChecks;
@@ -113,33 +110,18 @@ public final class LandscapeApp {
    */
   public static Result synth(App app, PrintStream out) {
     Object file = app.getNode().tryGetContext(LANDSCAPE_CONTEXT);
-    LandscapeFile spec;
-    String source;
     if (file != null && String.valueOf(file).isBlank()) {
       throw new LandscapeException("-c " + LANDSCAPE_CONTEXT, String.valueOf(file), "names no file (an unset shell"
           + " variable?); give the landscape's path, -c " + LANDSCAPE_CONTEXT + "=path/to/landscape.yaml, or leave -c "
           + LANDSCAPE_CONTEXT + " out for the embedded default landscape");
     }
     Path dist = manifestsDirectory(app.getNode().tryGetContext(MANIFESTS_CONTEXT));
-    if (file == null) {
-      spec = LandscapeReader.readDefault();
-      source = "embedded default landscape";
-    } else {
-      Path path = Path.of(String.valueOf(file));
-      spec = LandscapeReader.read(path);
-      source = path.toString();
-    }
-    ValidatedLandscape checked = LandscapeValidator.validate(spec, source);
+    LandscapeInput input = LandscapeInput.read(file == null ? null : Path.of(String.valueOf(file)));
+    ValidatedLandscape checked = input.checked();
     LandscapeSpec s = checked.spec();
-    out.println("zonewise: landscape '" + s.name() + "' read from " + source + " and validated ("
-        + s.region() + ", " + s.availabilityZones().size() + " AZs, "
-        + s.services().size() + " services)");
-    for (String warning : checked.warnings()) {
-      out.println("zonewise: warning: " + warning);
-    }
+    input.lines().forEach(out::println);
     Object priceFile = app.getNode().tryGetContext(PriceFile.CONTEXT);
-    PriceBook prices = checked.priceBook(priceFile == null ? Map.of() : PriceFile.read(Path.of(
-        String.valueOf(priceFile))), String.valueOf(priceFile));
+    PriceBook prices = input.prices(priceFile == null ? null : Path.of(String.valueOf(priceFile)));
     Object validate = app.getNode().tryGetContext(VALIDATE_CONTEXT);
     if (validate != null && !"full".equals(String.valueOf(validate))) {
       throw new LandscapeException("-c " + VALIDATE_CONTEXT, validate, "is not a validation level; use -c "

@@ -10,12 +10,14 @@ import io.github.zonewise.cost.Design;
 import io.github.zonewise.cost.Flow;
 import io.github.zonewise.cost.Routing;
 import io.github.zonewise.cost.TrafficProfile;
+import io.github.zonewise.cluster.KarpenterNames;
 import io.github.zonewise.facts.KubernetesVersions;
 import io.github.zonewise.facts.PriceBook;
 import io.github.zonewise.facts.VpcEndpoints;
 import io.github.zonewise.interconnect.Interconnect;
 import io.github.zonewise.k8s.LoadBalancerScheme;
 import io.github.zonewise.k8s.LoadBalancerType;
+import io.github.zonewise.k8s.ZonalNodePools;
 import io.github.zonewise.k8s.ZonalRouting;
 import io.github.zonewise.network.NatStrategy;
 import io.github.zonewise.spec.FlowSpec;
@@ -189,6 +191,24 @@ public record LandscapeDesign(ValidatedLandscape landscape, PriceBook prices, Na
     } catch (LandscapeException e) {
       throw landscape.located(e);   // with the line and column of the field in the file
     }
+  }
+
+  /**
+   * {@return what the synth and {@code zonewise check} say about node pools without a {@code cluster}
+   * section} Whose cluster they are for (one named as the landscape), and that the private subnets carry
+   * their discovery tag; empty with a cluster or without node pools.
+   */
+  public Optional<String> nodePoolsNote() {
+    LandscapeSpec spec = landscape.spec();
+    if (spec.cluster().isPresent() || spec.nodePools().isEmpty()) {
+      return Optional.empty();
+    }
+    String name = spec.name();
+    return Optional.of("no cluster section: the Karpenter NodePools (" + ZonalNodePools.CHART
+        + ".k8s.yaml) are for an EKS cluster named '" + name + "' that you run with Karpenter; the network"
+        + " stack tags its private subnets " + KarpenterNames.DISCOVERY_TAG + ": " + KarpenterNames.discoveryValue(name)
+        + " for them, and that cluster needs the node role " + KarpenterNames.nodeRoleName(name)
+        + " and a security group with the same tag (or add a cluster section, which builds all of it)");
   }
 
   /**

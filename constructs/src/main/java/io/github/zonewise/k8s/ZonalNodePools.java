@@ -27,6 +27,9 @@ public class ZonalNodePools extends Construct {
 
   /** Karpenter's NodePool API version. */
   public static final String NODE_POOL_API = "karpenter.sh/v1";
+
+  /** The name of the chart (and of its {@code <chart>.k8s.yaml} manifest) a landscape's node pools are in. */
+  public static final String CHART = "nodepools";
   /** Karpenter's EC2NodeClass API version. */
   public static final String NODE_CLASS_API = "karpenter.k8s.aws/v1";
 

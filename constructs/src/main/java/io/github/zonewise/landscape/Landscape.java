@@ -335,16 +335,7 @@ public class Landscape extends Construct {
    * pools.
    */
   public Optional<String> nodePoolsNote() {
-    LandscapeSpec spec = landscape.spec();
-    if (spec.cluster().isPresent() || spec.nodePools().isEmpty()) {
-      return Optional.empty();
-    }
-    String name = clusterName();
-    return Optional.of("no cluster section: the Karpenter NodePools (" + LocalityCharts.NODE_POOLS_CHART
-        + ".k8s.yaml) are for an EKS cluster named '" + name + "' that you run with Karpenter; the network"
-        + " stack tags its private subnets " + KarpenterNames.DISCOVERY_TAG + ": " + KarpenterNames.discoveryValue(name)
-        + " for them, and that cluster needs the node role " + KarpenterNames.nodeRoleName(name)
-        + " and a security group with the same tag (or add a cluster section, which builds all of it)");
+    return design().nodePoolsNote();
   }
 
   /** {@return the EKS cluster's name: the landscape's name} */

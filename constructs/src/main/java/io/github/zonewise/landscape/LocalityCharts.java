@@ -44,7 +44,7 @@ import software.constructs.Construct;
 public final class LocalityCharts {
 
   /** The id (and file name) of the Karpenter chart. */
-  public static final String NODE_POOLS_CHART = "nodepools";
+  public static final String NODE_POOLS_CHART = ZonalNodePools.CHART;
   /** The id prefix of a namespace's chart. */
   public static final String WORKLOADS_CHART_PREFIX = "workloads-";
   /** The label every generated object carries. */

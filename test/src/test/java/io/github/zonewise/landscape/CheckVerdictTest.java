@@ -57,6 +57,8 @@ class CheckVerdictTest {
             + "  vpcs: [{name: ledger, cidr: 172.16.0.0/16, vpcId: vpc-0a1b2c3d, subnetIds: [subnet-0a1b2c3d]}]\n"),
         Arguments.of("a good landscape with a warning", 0, HEAD + "services:\n"
             + "  - {name: orders, image: orders:1.4.2, port: 8080, replicas: 2, routing: preferSameZone}\n"),
+        Arguments.of("node pools without a cluster section", 0, HEAD + "services:\n"
+            + "  - {name: web, image: nginx:1.27, port: 80}\nnodePools:\n  - {name: general, zones: each}\n"),
         Arguments.of("a good landscape with peers and decisions", 0, HEAD + "interconnect:\n  vpcs:\n"
             + "    - {name: payments, cidr: 10.1.0.0/16}\nservices:\n  - {name: web, image: nginx:1.27, port: 80}\n"
             + "traffic:\n  - {from: web, to: payments, gb: 200}\n  - {from: web, to: internet, gb: 50}\n"));
@@ -122,6 +124,7 @@ class CheckVerdictTest {
     assertThat(check.status()).isEqualTo(errors == 0 ? 0 : 1);
     assertThat(check.starting("zonewise: warning: ")).isEqualTo(synth.starting("zonewise: warning: "));
     assertThat(check.starting("zonewise: decided ")).isEqualTo(synth.starting("zonewise: decided "));
+    assertThat(check.starting("zonewise: no cluster section")).isEqualTo(synth.starting("zonewise: no cluster section"));
     if (check.status() == 0) {
       // the bill check predicts is the bill the synth reads back from what it built
       assertThat(check.starting("zonewise: predicted network cost")).hasSize(1).isEqualTo(
