@@ -48,6 +48,32 @@ final class FlowLogDelivery {
       log.getNode().addDependency(target.bucket().getPolicy());
       return log;
     }
+    CloudWatchTarget target = cloudWatchTarget(vpc, retentionDays);
+    return flowLog
+        .logDestinationType("cloud-watch-logs")
+        .logGroupName(target.logGroup().getRef())
+        .deliverLogsPermissionArn(target.role().getAttrArn())
+        .build();
+  }
+
+  /**
+   * A flow log's CloudWatch Logs group and the role it delivers with.
+   *
+   * @param logGroup the group, kept the retention and retained with the stack
+   * @param role     the role only the flow-logs service may assume, allowed to write to the group
+   */
+  record CloudWatchTarget(CfnLogGroup logGroup, CfnRole role) {
+  }
+
+  /**
+   * Creates a flow log's CloudWatch Logs group under the VPC, retained when the stack is deleted or the
+   * group replaced (cfn-lint I3011), and its delivery role.
+   *
+   * @param vpc           the VPC, their scope
+   * @param retentionDays days the records are kept
+   * @return the group and the role
+   */
+  static CloudWatchTarget cloudWatchTarget(ZonalVpc vpc, int retentionDays) {
     CfnLogGroup logGroup = CfnLogGroup.Builder.create(vpc, "FlowLogGroup")
         .retentionInDays(retentionDays)
         .build();
@@ -64,10 +90,6 @@ final class FlowLogDelivery {
                 "Resource", logGroup.getAttrArn()))))
             .build()))
         .build();
-    return flowLog
-        .logDestinationType("cloud-watch-logs")
-        .logGroupName(logGroup.getRef())
-        .deliverLogsPermissionArn(role.getAttrArn())
-        .build();
+    return new CloudWatchTarget(logGroup, role);
   }
 }

@@ -4,7 +4,6 @@ import io.github.zonewise.facts.Names;
 import io.github.zonewise.facts.VpcEndpoints;
 import io.github.zonewise.facts.Cidr;
 import io.github.zonewise.facts.AwsRegions;
-import io.github.zonewise.facts.JsonObjects;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -31,8 +30,6 @@ import software.amazon.awscdk.services.ec2.CfnVPCGatewayAttachment;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ec2.VpcAttributes;
-import software.amazon.awscdk.services.iam.CfnRole;
-import software.amazon.awscdk.services.logs.CfnLogGroup;
 import software.constructs.Construct;
 
 /**
@@ -282,30 +279,14 @@ public class ZonalVpc extends Construct {
     }
     // not chosen: the flow log of earlier versions (CloudWatch Logs, AWS's default format), until the
     // landscape maps network.flowLogs.destination onto ZonalVpcProps.flowLogDestination
-    CfnLogGroup logGroup = CfnLogGroup.Builder.create(this, "FlowLogGroup")
-        .retentionInDays(props.flowLogRetentionDays())
-        .build();
-    // the records outlive the stack (DeletionPolicy/UpdateReplacePolicy: Retain, cfn-lint I3011)
-    logGroup.applyRemovalPolicy(software.amazon.awscdk.RemovalPolicy.RETAIN);
-    CfnRole role = CfnRole.Builder.create(this, "FlowLogRole")
-        .assumeRolePolicyDocument(JsonObjects.of("Version", "2012-10-17", "Statement", List.of(JsonObjects.of(
-            "Effect", "Allow", "Action", "sts:AssumeRole",
-            "Principal", Map.of("Service", "vpc-flow-logs.amazonaws.com")))))
-        .policies(List.of(CfnRole.PolicyProperty.builder()
-            .policyName("WriteFlowLogs")
-            .policyDocument(JsonObjects.of("Version", "2012-10-17", "Statement", List.of(JsonObjects.of(
-                "Effect", "Allow",
-                "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
-                "Resource", logGroup.getAttrArn()))))
-            .build()))
-        .build();
+    FlowLogDelivery.CloudWatchTarget target = FlowLogDelivery.cloudWatchTarget(this, props.flowLogRetentionDays());
     CfnFlowLog.Builder.create(this, "FlowLog")
         .resourceId(resource.getRef())
         .resourceType("VPC")
         .trafficType("ALL")
         .logDestinationType("cloud-watch-logs")
-        .logGroupName(logGroup.getRef())
-        .deliverLogsPermissionArn(role.getAttrArn())
+        .logGroupName(target.logGroup().getRef())
+        .deliverLogsPermissionArn(target.role().getAttrArn())
         .tags(List.of(tag("Name", name + "-flow-logs")))
         .build();
   }
